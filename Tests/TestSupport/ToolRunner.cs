@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 
-namespace Orleans.Radius.Protocol.Tests.Interop;
+namespace Orleans.Radius.Tests.Support;
 
-/// <summary>Runs a real command-line tool (radclient, radtest, …) and captures what it printed.</summary>
-internal static class ExternalTool
+/// <summary>Runs a real command-line tool (radclient, radtest, eapol_test, …) and captures its output.</summary>
+public static class ToolRunner
 {
-    /// <summary>Finds <paramref name="name"/> on PATH or fails the test saying which package provides it.</summary>
+    /// <summary>Finds <paramref name="name"/> on PATH or fails the test naming the Debian package that provides it.</summary>
     public static string Require(string name, string debianPackage)
     {
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/usr/sbin").Split(':').Append("/usr/sbin"))
         {
             var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate))
@@ -18,11 +17,11 @@ internal static class ExternalTool
             }
         }
 
-        Assert.Fail($"'{name}' is not installed: install the Debian package '{debianPackage}' (scripts/test.sh does).");
-        return name;
+        throw new InvalidOperationException(
+            $"'{name}' is not installed: install the Debian package '{debianPackage}' (scripts/test.sh does).");
     }
 
-    public static async Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput, TimeSpan timeout)
+    public static async Task<ToolResult> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -45,7 +44,7 @@ internal static class ExternalTool
         }
 
         process.StandardInput.Close();
-        using var cancellation = new CancellationTokenSource(timeout);
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
             await process.WaitForExitAsync(cancellation.Token);
@@ -53,14 +52,14 @@ internal static class ExternalTool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {timeout}: {await stdout}{await stderr}");
+            throw new TimeoutException($"{fileName} did not finish in time: {await stdout}{await stderr}");
         }
 
         return new ToolResult(process.ExitCode, await stdout, await stderr);
     }
 }
 
-internal sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError)
+public sealed record ToolResult(int ExitCode, string StandardOutput, string StandardError)
 {
-    public string Output => new StringBuilder(StandardOutput).Append(StandardError).ToString();
+    public string Output => StandardOutput + StandardError;
 }

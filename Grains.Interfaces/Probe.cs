@@ -1,0 +1,10 @@
+namespace Orleans.Radius.Grains;
+
+/// <summary>Cheap round trip used by health checks to prove a grain call works end to end.</summary>
+[Alias("radius.probe")]
+public interface IProbeGrain : IGrainWithIntegerKey
+{
+    /// <summary>Returns the name of the silo that answered.</summary>
+    [Alias("ping")]
+    Task<string> Ping();
+}

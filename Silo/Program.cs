@@ -1,0 +1,3 @@
+using Orleans.Radius.Silo;
+
+return await SiloProgram.RunAsync(args);

@@ -1,0 +1,56 @@
+using Orleans.Dashboard;
+using Orleans.Radius.Gateway.Hosting;
+using Orleans.Radius.Grains.Options;
+
+namespace Orleans.Radius.Silo;
+
+/// <summary>Builds and runs the silo host.</summary>
+internal static class SiloProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (InvalidConfigurationException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    internal static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        RadiusConfiguration.AddConfigFile(builder.Configuration, args);
+        var configuration = builder.Configuration;
+        var gatewayEnabled = configuration.GetValue<bool>("Gateway:Enabled");
+        ConfigurationProblems.ThrowIfAny(
+            ConfigurationProblems.ForGateway(configuration, gatewayEnabled).Concat(SiloConfigurationProblems.Find(configuration)));
+
+        var valkey = configuration.GetSection(ValkeyOptions.Section).Get<ValkeyOptions>() ?? new ValkeyOptions();
+        var cluster = configuration.GetSection(RadiusClusterOptions.Section).Get<RadiusClusterOptions>() ?? new RadiusClusterOptions();
+        builder.Services.Configure<DedupOptions>(configuration.GetSection(DedupOptions.Section));
+        builder.Services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
+
+        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster));
+        builder.Services.AddSingleton<StorageProbe>();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHostedService<UserSeeder>();
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (!valkey.IsConfigured)
+        {
+            Log.EmbeddedDefault(app.Logger);
+        }
+
+        return app;
+    }
+}
