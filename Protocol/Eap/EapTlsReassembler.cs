@@ -97,7 +97,7 @@ public sealed class EapTlsReassembler
             _declaredLength = declaredLength;
         }
 
-        // Checked in long: _received + data.Length stays far below overflow, but say so by construction.
+        // In long so that no fragment size, however large, can wrap the sum past the checks below.
         var total = (long)_received + data.Length;
         if (_declaredLength >= 0)
         {
