@@ -15,72 +15,20 @@ public static class RadiusLongExtended
     /// Joins the data of the Long-Extended-Type attribute at <paramref name="offset"/> of <paramref name="attributes"/>
     /// with the fragments that follow it. Pass <see cref="RadiusPacketReader.Packet"/> and <see cref="RadiusAttribute.Offset"/>;
     /// <paramref name="nextOffset"/> is where the first attribute after the run starts, so the caller can skip the fragments.
+    /// On any failure the outputs are zero (bytes already copied into <paramref name="destination"/> are not meaningful).
     /// </summary>
     public static RadiusLongExtendedError TryJoin(
         ReadOnlySpan<byte> attributes, int offset, Span<byte> destination, out byte extendedType, out int written, out int nextOffset)
     {
-        extendedType = 0;
-        written = 0;
-        nextOffset = offset;
-        if ((uint)offset >= (uint)attributes.Length)
+        var error = Join(attributes, offset, destination, out extendedType, out written, out nextOffset);
+        if (error != RadiusLongExtendedError.None)
         {
-            return RadiusLongExtendedError.Malformed;
+            extendedType = 0;
+            written = 0;
+            nextOffset = 0;
         }
 
-        var type = attributes[offset];
-        if (!RadiusExtendedAttribute.IsLongExtended(type))
-        {
-            return RadiusLongExtendedError.NotLongExtended;
-        }
-
-        var first = true;
-        while (true)
-        {
-            if (!RadiusAttributeCursor.TryRead(attributes, offset, out var fragmentType, out var value)
-                || !RadiusExtendedAttribute.TryReadLongExtended(value, out var fragmentExtendedType, out var more, out var data))
-            {
-                return RadiusLongExtendedError.Malformed;
-            }
-
-            if (first)
-            {
-                extendedType = fragmentExtendedType;
-                first = false;
-            }
-            else if (fragmentType != type || fragmentExtendedType != extendedType)
-            {
-                return RadiusLongExtendedError.NotConsecutive;
-            }
-
-            if (more && value.Length != RadiusPacket.MaxAttributeValueLength)
-            {
-                return RadiusLongExtendedError.MoreOnShortFragment;
-            }
-
-            // Attacker controlled: the running total is capped before anything is copied.
-            if (written + data.Length > MaxJoinedLength)
-            {
-                return RadiusLongExtendedError.TooLarge;
-            }
-
-            if (!data.TryCopyTo(destination[written..]))
-            {
-                return RadiusLongExtendedError.DestinationTooSmall;
-            }
-
-            written += data.Length;
-            offset += value.Length + 2;
-            if (!more)
-            {
-                nextOffset = offset;
-                return RadiusLongExtendedError.None;
-            }
-
-            if (offset >= attributes.Length)
-            {
-                return RadiusLongExtendedError.MoreOnLast;
-            }
-        }
+        return error;
     }
 
     /// <summary>Attribute count needed to carry <paramref name="dataLength"/> bytes (at least one, even for no data).</summary>
@@ -119,5 +67,81 @@ public static class RadiusLongExtended
         while (!data.IsEmpty);
 
         return true;
+    }
+
+    private static RadiusLongExtendedError Join(
+        ReadOnlySpan<byte> attributes, int offset, Span<byte> destination, out byte extendedType, out int written, out int nextOffset)
+    {
+        extendedType = 0;
+        written = 0;
+        nextOffset = offset;
+        if ((uint)offset >= (uint)attributes.Length)
+        {
+            return RadiusLongExtendedError.Malformed;
+        }
+
+        var type = attributes[offset];
+        if (!RadiusExtendedAttribute.IsLongExtended(type))
+        {
+            return RadiusLongExtendedError.NotLongExtended;
+        }
+
+        var first = true;
+        while (true)
+        {
+            if (!RadiusAttributeCursor.TryRead(attributes, offset, out var fragmentType, out var value))
+            {
+                return RadiusLongExtendedError.Malformed;
+            }
+
+            if (fragmentType != type)
+            {
+                return RadiusLongExtendedError.NotConsecutive;
+            }
+
+            if (!RadiusExtendedAttribute.TryReadLongExtended(value, out var fragmentExtendedType, out var more, out var data))
+            {
+                return RadiusLongExtendedError.Malformed;
+            }
+
+            if (first)
+            {
+                extendedType = fragmentExtendedType;
+                first = false;
+            }
+            else if (fragmentExtendedType != extendedType)
+            {
+                return RadiusLongExtendedError.NotConsecutive;
+            }
+
+            if (more && value.Length != RadiusPacket.MaxAttributeValueLength)
+            {
+                return RadiusLongExtendedError.MoreOnShortFragment;
+            }
+
+            // Attacker controlled: the running total is capped before anything is copied.
+            if (written + data.Length > MaxJoinedLength)
+            {
+                return RadiusLongExtendedError.TooLarge;
+            }
+
+            if (!data.TryCopyTo(destination[written..]))
+            {
+                return RadiusLongExtendedError.DestinationTooSmall;
+            }
+
+            written += data.Length;
+            offset += value.Length + 2;
+            if (!more)
+            {
+                nextOffset = offset;
+                return RadiusLongExtendedError.None;
+            }
+
+            if (offset >= attributes.Length)
+            {
+                return RadiusLongExtendedError.MoreOnLast;
+            }
+        }
     }
 }

@@ -45,9 +45,9 @@ public static partial class RadiusValueText
             case RadiusDataType.ComboIPAddress:
                 return TryParseAddress(text, out var any) && RadiusValueCodec.TryEncodeComboAddress(any, destination, out written);
             case RadiusDataType.IPv6Prefix:
-                return IPNetwork.TryParse(text, out var prefix6) && RadiusValueCodec.TryEncodeIPv6Prefix(prefix6, destination, out written);
+                return TryParsePrefix(text, out var prefix6) && RadiusValueCodec.TryEncodeIPv6Prefix(prefix6, destination, out written);
             case RadiusDataType.IPv4Prefix:
-                return IPNetwork.TryParse(text, out var prefix4) && RadiusValueCodec.TryEncodeIPv4Prefix(prefix4, destination, out written);
+                return TryParsePrefix(text, out var prefix4) && RadiusValueCodec.TryEncodeIPv4Prefix(prefix4, destination, out written);
             case RadiusDataType.InterfaceId:
                 return TryParseGroups(text, 2, 4, destination, out written);
             case RadiusDataType.Ether:
@@ -116,6 +116,17 @@ public static partial class RadiusValueText
 
         address = parsed;
         return true;
+    }
+
+    // "2001:db8::/32". Host bits are a typo, not something to mask away silently: the address must be the prefix.
+    private static bool TryParsePrefix(string text, out IPNetwork prefix)
+    {
+        prefix = default;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && TryParseAddress(text[..slash], out var address)
+            && IPNetwork.TryParse(text, out prefix)
+            && prefix.BaseAddress.Equals(address);
     }
 
     private static bool TryParseHex(string text, Span<byte> destination, out int written)
