@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Options;
 
@@ -26,8 +27,9 @@ internal static class SiloProgram
 
     internal static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
         RadiusConfiguration.AddConfigFile(builder.Configuration, args);
+        (string Secret, string Password)? demo = DemoMode.IsRequested(args) ? DemoMode.Add(builder.Configuration) : null;
         var configuration = builder.Configuration;
         var gatewayEnabled = configuration.GetValue<bool>("Gateway:Enabled");
         ConfigurationProblems.ThrowIfAny(
@@ -42,6 +44,12 @@ internal static class SiloProgram
         builder.Services.AddSingleton<StorageProbe>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         builder.Services.AddHostedService<UserSeeder>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        if (gatewayEnabled)
+        {
+            // All-in-one: the gateway calls grains through the silo's own factory, without a network hop.
+            builder.Services.AddRadiusGateway(configuration);
+        }
 
         var app = builder.Build();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
@@ -49,6 +57,11 @@ internal static class SiloProgram
         if (!valkey.IsConfigured)
         {
             Log.EmbeddedDefault(app.Logger);
+        }
+
+        if (demo is { } credentials)
+        {
+            DemoMode.Print(credentials, configuration);
         }
 
         return app;

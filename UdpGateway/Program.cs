@@ -1,1 +1,3 @@
-Console.WriteLine("gateway");
+using Orleans.Radius.Gateway.Hosting;
+
+return await GatewayProgram.RunAsync(args);

@@ -60,7 +60,7 @@ public ref struct RadiusPacketWriter
     public readonly ReadOnlySpan<byte> Written => _buffer[.._position];
 
     /// <summary>Appends one attribute. False (and nothing written) when the value exceeds 253 bytes or the packet is full.</summary>
-    public bool TryWriteAttribute(byte type, ReadOnlySpan<byte> value)
+    public bool TryWriteAttribute(byte type, scoped ReadOnlySpan<byte> value)
     {
         if (!TryReserveAttribute(type, value.Length, out var destination))
         {
@@ -72,7 +72,7 @@ public ref struct RadiusPacketWriter
     }
 
     /// <inheritdoc cref="TryWriteAttribute(byte, ReadOnlySpan{byte})"/>
-    public bool TryWriteAttribute(RadiusAttributeType type, ReadOnlySpan<byte> value) => TryWriteAttribute((byte)type, value);
+    public bool TryWriteAttribute(RadiusAttributeType type, scoped ReadOnlySpan<byte> value) => TryWriteAttribute((byte)type, value);
 
     /// <summary>Appends a 4-byte big-endian integer attribute.</summary>
     public bool TryWriteUInt32(RadiusAttributeType type, uint value)
@@ -121,7 +121,7 @@ public ref struct RadiusPacketWriter
     /// Appends a Vendor-Specific attribute holding one sub-attribute in the RFC 2865 §5.26 format
     /// (1-byte vendor type, 1-byte vendor length).
     /// </summary>
-    public bool TryWriteVendorSpecific(uint vendorId, byte vendorType, ReadOnlySpan<byte> value)
+    public bool TryWriteVendorSpecific(uint vendorId, byte vendorType, scoped ReadOnlySpan<byte> value)
     {
         if (value.Length > RadiusPacket.MaxAttributeValueLength - 6
             || !TryReserveAttribute((byte)RadiusAttributeType.VendorSpecific, value.Length + 6, out var destination))
@@ -137,7 +137,7 @@ public ref struct RadiusPacketWriter
     }
 
     /// <summary>Appends attributes that are already encoded (type-length-value runs), e.g. from a stored reply.</summary>
-    public bool TryWriteRaw(ReadOnlySpan<byte> encodedAttributes)
+    public bool TryWriteRaw(scoped ReadOnlySpan<byte> encodedAttributes)
     {
         if (encodedAttributes.Length > Remaining
             || RadiusPacketReader.ValidateAttributes(encodedAttributes) != RadiusParseError.None)

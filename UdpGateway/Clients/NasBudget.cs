@@ -11,18 +11,27 @@ namespace Orleans.Radius.Gateway.Clients;
 internal sealed class NasBudget(string clientName, int requestsPerSecond, IGrainFactory grains)
 {
     private static readonly long LeaseLifetime = Stopwatch.Frequency / 5;
+    private static readonly long RefusedBackoff = Stopwatch.Frequency / 50;
     private readonly int _batch = Math.Clamp(requestsPerSecond / 20, 1, 10_000);
     private readonly Lock _refillLock = new();
     private int _tokens;
     private long _leaseExpires;
+    private long _retryAfter;
     private Task<bool>? _refill;
 
     /// <summary>Takes one token, leasing more from the cluster when this gateway has none.</summary>
     public ValueTask<bool> TryTakeAsync()
     {
-        if (Stopwatch.GetTimestamp() < Volatile.Read(ref _leaseExpires) && Interlocked.Decrement(ref _tokens) >= 0)
+        var now = Stopwatch.GetTimestamp();
+        if (now < Volatile.Read(ref _leaseExpires) && Interlocked.Decrement(ref _tokens) >= 0)
         {
             return ValueTask.FromResult(true);
+        }
+
+        // Over budget: the cluster refused recently, so drop without asking it again for a moment.
+        if (now < Volatile.Read(ref _retryAfter))
+        {
+            return ValueTask.FromResult(false);
         }
 
         return new ValueTask<bool>(RefillAndTakeAsync());
@@ -51,9 +60,21 @@ internal sealed class NasBudget(string clientName, int requestsPerSecond, IGrain
         try
         {
             var granted = await grains.GetGrain<INasBudgetGrain>(clientName).Lease(_batch, requestsPerSecond);
+            var now = Stopwatch.GetTimestamp();
             Volatile.Write(ref _tokens, granted);
-            Volatile.Write(ref _leaseExpires, Stopwatch.GetTimestamp() + LeaseLifetime);
+            Volatile.Write(ref _leaseExpires, now + LeaseLifetime);
+            if (granted < _batch)
+            {
+                Volatile.Write(ref _retryAfter, now + RefusedBackoff);
+            }
+
             return granted > 0;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The budget cannot be asked: admit, and let the request's own grain call meet the outage.
+            Volatile.Write(ref _tokens, 1);
+            return true;
         }
         finally
         {

@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Radius.Grains.Options;
+using Orleans.Radius.Protocol.Crypto;
+using Orleans.Radius.Protocol.Dictionary;
+
+namespace Orleans.Radius.Grains.Users;
+
+/// <summary>
+/// One user: credentials and reply items in durable state, failed-login lockout, and the recent decisions
+/// used to answer retransmissions. An accepted PAP or MS-CHAP request costs no storage I/O once active.
+/// </summary>
+internal sealed partial class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state,
+    IOptions<DedupOptions> dedup,
+    IOptions<LockoutOptions> lockout,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private const uint MicrosoftVendorId = 311;
+    private const byte MsChap2SuccessType = 26;
+    private const byte MsMppeEncryptionPolicyType = 7;
+    private const byte MsMppeEncryptionTypesType = 8;
+    private const byte MsMppeSendKeyType = 16;
+    private const byte MsMppeRecvKeyType = 17;
+
+    private readonly RecentRequests _recent = new(dedup.Value.Window, dedup.Value.MaxEntriesPerGrain, time);
+    private readonly Queue<DateTimeOffset> _failures = new();
+    private List<ReplyAttribute>? _reply;
+
+    public async Task<AuthResult> Authenticate(AuthRequest request)
+    {
+        if (_recent.TryGet(request.Key, out var cached))
+        {
+            return cached with { Replayed = true };
+        }
+
+        var result = await DecideAsync(request);
+        _recent.Add(request.Key, result);
+        if (!state.State.Exists && _failures.Count == 0)
+        {
+            // Unknown names must not pile up activations (a spray of random user names).
+            DeactivateOnIdle();
+        }
+
+        return result;
+    }
+
+    private async Task<AuthResult> DecideAsync(AuthRequest request)
+    {
+        var now = time.GetUtcNow();
+        var user = state.State;
+        if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
+        {
+            // Locked out: rejected without looking at the password, so guessing teaches nothing.
+            return AuthResult.Rejected;
+        }
+
+        var extra = user.Exists ? Verify(request, user) : null;
+        if (extra is null)
+        {
+            await RecordFailureAsync(now);
+            return AuthResult.Rejected;
+        }
+
+        _failures.Clear();
+        if (user.LockedUntil is not null)
+        {
+            user.LockedUntil = null;
+            await state.WriteStateAsync();
+        }
+
+        _reply ??= ReplyItems.Compile(user.Reply, RadiusDictionary.Standard);
+        return new AuthResult(AuthOutcome.Accept, extra.Count == 0 ? _reply : [.. _reply, .. extra], Replayed: false);
+    }
+
+    // Returns the method's own reply attributes on success, null on failure.
+    private List<ReplyAttribute>? Verify(AuthRequest request, UserState user) => request.Method switch
+    {
+        AuthMethod.Pap => VerifyPap(request, user) ? [] : null,
+        AuthMethod.Chap => user.CleartextPassword is { } clear
+            && request.Response is { } chap && request.Challenge is { } challenge
+            && ChapPassword.Verify(chap, Encoding.UTF8.GetBytes(clear), challenge) ? [] : null,
+        AuthMethod.MsChapV1 => user.NtHash is { } hash
+            && request.Response is { } response && request.Challenge is { } challenge
+            && MsChapV1.VerifyResponse(response, challenge, hash) ? [] : null,
+        AuthMethod.MsChapV2 => VerifyMsChapV2(request, user),
+        _ => null,
+    };
+
+    private static bool VerifyPap(AuthRequest request, UserState user)
+    {
+        if (request.Password is not { } presented)
+        {
+            return false;
+        }
+
+        if (user.CleartextPassword is { } clear)
+        {
+            return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(clear));
+        }
+
+        if (user.NtHash is not { } hash || presented.Length > UserPasswordCipher.MaxPasswordLength)
+        {
+            return false;
+        }
+
+        Span<char> password = stackalloc char[UserPasswordCipher.MaxPasswordLength];
+        Span<byte> computed = stackalloc byte[16];
+        var length = Encoding.UTF8.GetChars(presented, password);
+        NtPasswordHash.Compute(password[..length], computed);
+        password.Clear();
+        return CryptographicOperations.FixedTimeEquals(computed, hash);
+    }
+
+    private List<ReplyAttribute>? VerifyMsChapV2(AuthRequest request, UserState user)
+    {
+        if (user.NtHash is not { } hash || request.Response is not { } responseValue || request.Challenge is not { } challenge
+            || !MsChap2Response.TryParse(responseValue, out var response))
+        {
+            return null;
+        }
+
+        var userName = Encoding.UTF8.GetBytes(this.GetPrimaryKeyString());
+        if (!MsChapV2.VerifyResponse(response, challenge, userName, hash))
+        {
+            return null;
+        }
+
+        Span<byte> success = stackalloc byte[64];
+        Span<byte> sendKey = stackalloc byte[16];
+        Span<byte> receiveKey = stackalloc byte[16];
+        if (!MsChapV2.TryWriteSuccess(response, challenge, userName, hash, success, out var written))
+        {
+            return null;
+        }
+
+        MppeKeyDerivation.GetMsChapV2ServerKeys(hash, response.NtResponse, sendKey, receiveKey);
+        return
+        [
+            new(MicrosoftVsa(MsChap2SuccessType, success[..written]), ReplyEncryption.None),
+            new(MicrosoftVsa(MsMppeEncryptionPolicyType, [0, 0, 0, 1]), ReplyEncryption.None),
+            new(MicrosoftVsa(MsMppeEncryptionTypesType, [0, 0, 0, 6]), ReplyEncryption.None),
+            new(MicrosoftVsa(MsMppeSendKeyType, sendKey), ReplyEncryption.MicrosoftSalt),
+            new(MicrosoftVsa(MsMppeRecvKeyType, receiveKey), ReplyEncryption.MicrosoftSalt),
+        ];
+    }
+
+    private static byte[] MicrosoftVsa(byte type, ReadOnlySpan<byte> value)
+    {
+        var encoded = new byte[value.Length + 8];
+        encoded[0] = 26;
+        encoded[1] = (byte)encoded.Length;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(encoded.AsSpan(2), MicrosoftVendorId);
+        encoded[6] = type;
+        encoded[7] = (byte)(value.Length + 2);
+        value.CopyTo(encoded.AsSpan(8));
+        return encoded;
+    }
+
+    private async Task RecordFailureAsync(DateTimeOffset now)
+    {
+        var options = lockout.Value;
+        if (options.MaxFailures <= 0)
+        {
+            return;
+        }
+
+        _failures.Enqueue(now);
+        while (_failures.Count > 0 && now - _failures.Peek() > options.Window)
+        {
+            _failures.Dequeue();
+        }
+
+        if (_failures.Count >= options.MaxFailures && state.State.Exists)
+        {
+            // Durable before the Reject leaves: a failover must not reset the lockout.
+            state.State.LockedUntil = now + options.Duration;
+            _failures.Clear();
+            await state.WriteStateAsync();
+            Log.LockedOut(logger, this.GetPrimaryKeyString(), options.Duration);
+        }
+    }
+
+    public async Task<bool> Upsert(UserDefinition definition)
+    {
+        byte[]? ntHash = null;
+        if (!string.IsNullOrEmpty(definition.NtHash))
+        {
+            ntHash = new byte[16];
+            if (!NtPasswordHash.TryParseHex(definition.NtHash, ntHash))
+            {
+                throw new ArgumentException("NtHash must be 32 hex digits", nameof(definition));
+            }
+        }
+        else if (!string.IsNullOrEmpty(definition.Password))
+        {
+            ntHash = new byte[16];
+            NtPasswordHash.Compute(definition.Password, ntHash);
+        }
+
+        var reply = new Dictionary<string, string>(definition.Reply ?? new Dictionary<string, string>());
+        var current = state.State;
+        if (current.Exists && current.CleartextPassword == definition.Password
+            && (current.NtHash ?? []).AsSpan().SequenceEqual(ntHash ?? [])
+            && current.MaxSessions == definition.MaxSessions
+            && current.Reply.Count == reply.Count && !current.Reply.Except(reply).Any())
+        {
+            return false;
+        }
+
+        state.State = new UserState
+        {
+            Exists = true,
+            CleartextPassword = string.IsNullOrEmpty(definition.Password) ? null : definition.Password,
+            NtHash = ntHash,
+            Reply = reply,
+            MaxSessions = definition.MaxSessions,
+            LockedUntil = current.LockedUntil,
+        };
+        _reply = null;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<UserView?> Get()
+    {
+        var user = state.State;
+        return Task.FromResult(user.Exists
+            ? new UserView(this.GetPrimaryKeyString(), user.CleartextPassword is not null, user.NtHash is not null, user.Reply, user.MaxSessions,
+                user.LockedUntil > time.GetUtcNow())
+            : null);
+    }
+
+    public async Task<bool> Delete()
+    {
+        if (!state.State.Exists)
+        {
+            return false;
+        }
+
+        await state.ClearStateAsync();
+        state.State = new UserState();
+        _reply = null;
+        return true;
+    }
+
+    public async Task Unlock()
+    {
+        _failures.Clear();
+        if (state.State.LockedUntil is not null)
+        {
+            state.State.LockedUntil = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "User {UserName} locked out for {Duration} after repeated failed logins")]
+        public static partial void LockedOut(ILogger logger, string userName, TimeSpan duration);
+    }
+}

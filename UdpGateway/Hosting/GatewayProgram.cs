@@ -1,0 +1,66 @@
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Orleans.Radius.Gateway.Hosting;
+
+/// <summary>Builds and runs the stand-alone gateway: an Orleans client plus the UDP listeners.</summary>
+internal static partial class GatewayProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (InvalidConfigurationException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        RadiusConfiguration.AddConfigFile(builder.Configuration, args);
+        var configuration = builder.Configuration;
+        ConfigurationProblems.ThrowIfAny(ConfigurationProblems.ForGateway(configuration, listenersEnabled: true));
+        var valkey = configuration.GetSection(ValkeyOptions.Section).Get<ValkeyOptions>() ?? new ValkeyOptions();
+        var cluster = configuration.GetSection(RadiusClusterOptions.Section).Get<RadiusClusterOptions>() ?? new RadiusClusterOptions();
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            if (valkey.IsConfigured)
+            {
+                var redis = ConfigurationOptions.Parse(valkey.ConnectionString!);
+                client.UseRedisClustering(options => options.ConfigurationOptions = redis);
+            }
+            else
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            // The gateway may start before any silo: keep trying instead of exiting.
+            client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+        });
+        builder.Services.AddRadiusGateway(configuration);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Orleans.Radius.Gateway.Pipeline;
+
+/// <summary>Which RADIUS service a UDP socket offers.</summary>
+internal enum ListenerKind : byte
+{
+    Authentication,
+    Accounting,
+}

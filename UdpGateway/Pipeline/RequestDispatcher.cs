@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans.Radius.Gateway.Clients;
+using Orleans.Radius.Gateway.Hosting;
+using Orleans.Radius.Gateway.Telemetry;
+using Orleans.Radius.Grains;
+using Orleans.Radius.Protocol.Crypto;
+using Orleans.Radius.Protocol.Packets;
+
+namespace Orleans.Radius.Gateway.Pipeline;
+
+/// <summary>
+/// The per-request path: validate, find the NAS, check its authenticators and budget, ask the grain with a
+/// deadline, encode and sign the reply, send it from the socket the request arrived on. Every request
+/// ends in exactly one reply or one counted drop.
+/// </summary>
+internal sealed partial class RequestDispatcher(
+    GatewayState state, IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<RequestDispatcher> logger)
+{
+    private readonly ConcurrentDictionary<InFlightKey, byte> _inFlight = new();
+    private readonly TimeSpan _deadline = options.Value.ClusterDeadline;
+    private readonly DropLog _dropLog = new(logger);
+    private int _inFlightCount;
+
+    public int InFlight => Volatile.Read(ref _inFlightCount);
+
+    public async Task DispatchAsync(InboundDatagram datagram)
+    {
+        Interlocked.Increment(ref _inFlightCount);
+        try
+        {
+            await HandleAsync(datagram);
+        }
+        catch (Exception exception)
+        {
+            // A bug must cost one request, never the listener.
+            Log.Unexpected(logger, exception);
+            GatewayMetrics.Dropped("unknown", DropReason.Malformed);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlightCount);
+            datagram.Dispose();
+        }
+    }
+
+    private ValueTask HandleAsync(InboundDatagram datagram)
+    {
+        var packet = datagram.Packet.Span;
+        if (RadiusPacketReader.TryParse(packet, out var request) != RadiusParseError.None)
+        {
+            return Drop(datagram, "unknown", DropReason.Malformed, null);
+        }
+
+        var code = RadiusCodes.Name(request.Code);
+        var client = state.Clients.Find(datagram.Source);
+        if (client is null)
+        {
+            return Drop(datagram, code, DropReason.UnknownClient, null);
+        }
+
+        return (request.Code, datagram.Kind) switch
+        {
+            (RadiusCode.AccessRequest, ListenerKind.Authentication) => HandleAccessRequestAsync(datagram, client, code),
+            (RadiusCode.StatusServer, _) => AnswerStatusServer(datagram, client, code),
+            (RadiusCode.AccountingRequest, ListenerKind.Accounting) => Drop(datagram, code, DropReason.NotServed, client),
+            _ => Drop(datagram, code, DropReason.UnexpectedCode, client),
+        };
+    }
+
+    private async ValueTask HandleAccessRequestAsync(InboundDatagram datagram, NasClient client, string code)
+    {
+        if (!TryAdmitAccessRequest(datagram, client, out var reason, out var kind, out var userName, out var authRequest))
+        {
+            await Drop(datagram, code, reason, client);
+            return;
+        }
+
+        if (client.Budget is { } budget && !await budget.TryTakeAsync())
+        {
+            await Drop(datagram, code, DropReason.RateLimited, client);
+            return;
+        }
+
+        var key = RequestKeys.CreateInFlight(datagram.Source, datagram.Packet.Span[RadiusPacket.IdentifierOffset], datagram.Packet.Span.Slice(RadiusPacket.AuthenticatorOffset, RadiusPacket.AuthenticatorLength));
+        if (!_inFlight.TryAdd(key, 0))
+        {
+            // The same request is already on its way to the cluster from this gateway.
+            await Drop(datagram, code, DropReason.DuplicateInProgress, client);
+            return;
+        }
+
+        try
+        {
+            AuthResult result;
+            if (kind == AccessRequestKind.Unsupported)
+            {
+                result = AuthResult.Rejected;
+            }
+            else
+            {
+                try
+                {
+                    result = await grains.GetGrain<IUserGrain>(userName).Authenticate(authRequest!).WaitAsync(_deadline);
+                    state.ClusterAnswered();
+                }
+                catch (TimeoutException)
+                {
+                    await Drop(datagram, code, DropReason.Deadline, client);
+                    return;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Log.ClusterCallFailed(logger, client.Name, exception.GetType().Name, exception.Message);
+                    await Drop(datagram, code, DropReason.ClusterError, client);
+                    return;
+                }
+            }
+
+            var replyCode = result.Outcome == AuthOutcome.Accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
+            await ReplyAsync(datagram, client, code, replyCode, result.Attributes, result.Outcome == AuthOutcome.Accept ? "accept" : "reject");
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    // Everything that needs the packet span happens here, before the first await.
+    private static bool TryAdmitAccessRequest(
+        InboundDatagram datagram, NasClient client, out DropReason reason, out AccessRequestKind kind, out string userName, out AuthRequest? request)
+    {
+        kind = AccessRequestKind.Unsupported;
+        userName = "";
+        request = null;
+        RadiusPacketReader.TryParse(datagram.Packet.Span, out var reader);
+        var check = RadiusSigner.CheckRequestMessageAuthenticator(reader, client.Secret);
+        if (check == MessageAuthenticatorCheck.Invalid)
+        {
+            reason = DropReason.BadAuthenticator;
+            return false;
+        }
+
+        // RFC 3579 §3.2: EAP requires Message-Authenticator; BlastRADIUS: required by default for all.
+        if (check == MessageAuthenticatorCheck.Missing
+            && (client.RequireMessageAuthenticator || reader.TryGetAttribute(RadiusAttributeType.EapMessage, out _)))
+        {
+            reason = DropReason.MissingMessageAuthenticator;
+            return false;
+        }
+
+        kind = AccessRequestDecoder.Decode(reader, client, datagram.Source, out userName, out request);
+        if (kind == AccessRequestKind.Malformed)
+        {
+            reason = DropReason.Malformed;
+            return false;
+        }
+
+        reason = default;
+        return true;
+    }
+
+    private ValueTask AnswerStatusServer(InboundDatagram datagram, NasClient client, string code)
+    {
+        RadiusPacketReader.TryParse(datagram.Packet.Span, out var reader);
+        // RFC 5997 §3: Status-Server without a valid Message-Authenticator is silently discarded.
+        if (RadiusSigner.CheckRequestMessageAuthenticator(reader, client.Secret) != MessageAuthenticatorCheck.Valid)
+        {
+            return Drop(datagram, code, DropReason.BadAuthenticator, client);
+        }
+
+        var replyCode = datagram.Kind == ListenerKind.Authentication ? RadiusCode.AccessAccept : RadiusCode.AccountingResponse;
+        return ReplyAsync(datagram, client, code, replyCode, [], "accept");
+    }
+
+    private static async ValueTask ReplyAsync(
+        InboundDatagram datagram, NasClient client, string code, RadiusCode replyCode, IReadOnlyList<ReplyAttribute> attributes, string outcome)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(RadiusPacket.MaxLength);
+        try
+        {
+            var length = ReplyEncoder.Encode(buffer, datagram.Packet.Span, replyCode, attributes, client.Secret);
+            if (length == 0)
+            {
+                GatewayMetrics.Dropped(code, DropReason.Malformed);
+                return;
+            }
+
+            await datagram.Socket.SendToAsync(buffer.AsMemory(0, length), System.Net.Sockets.SocketFlags.None, datagram.Source);
+            GatewayMetrics.Answered(code, outcome, length, datagram.ReceivedTimestamp);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ValueTask Drop(InboundDatagram datagram, string code, DropReason reason, NasClient? client)
+    {
+        GatewayMetrics.Dropped(code, reason);
+        _dropLog.Dropped(reason, client?.Name, datagram.Source);
+        return ValueTask.CompletedTask;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "Unexpected failure handling a RADIUS request")]
+        public static partial void Unexpected(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Grain call for client {Client} failed ({ExceptionType}: {Message}); request dropped, the NAS will retransmit")]
+        public static partial void ClusterCallFailed(ILogger logger, string client, string exceptionType, string message);
+    }
+}
