@@ -73,7 +73,13 @@ public class FreeRadiusDictionaryTests
         {
             if (!tree.TryGetAttribute(attribute.Name, out var reference))
             {
-                problems.Add($"{attribute.Name} ({attribute.Path}) is not a FreeRADIUS name");
+                // An RFC attribute FreeRADIUS leaves out (RFC 2548's MS-ARAP-Challenge) is fine while its number
+                // means nothing else there.
+                if (tree.TryGetAttribute(attribute.Path, out var other))
+                {
+                    problems.Add($"{attribute.Name} ({attribute.Path}) is {other.Name} in FreeRADIUS");
+                }
+
                 continue;
             }
 
@@ -94,7 +100,11 @@ public class FreeRadiusDictionaryTests
 
             foreach (var value in RadiusDictionary.Standard.GetValues(attribute))
             {
-                if (tree.TryGetValue(reference, value.Name, out var number) && number != value.Number)
+                if (!tree.TryGetValue(reference, value.Name, out var number))
+                {
+                    problems.Add($"{attribute.Name} VALUE {value.Name} is not a FreeRADIUS name");
+                }
+                else if (number != value.Number)
                 {
                     problems.Add($"{attribute.Name} VALUE {value.Name} is {value.Number}, FreeRADIUS says {number}");
                 }
