@@ -16,7 +16,8 @@ namespace Orleans.Radius.Protocol.Dictionary;
 /// another name and the same id: both names resolve, id to name gives the later one.</item>
 /// <item>VALUE, same name and number: ignored; same name and another number: an error; another name and the
 /// same number: both names resolve, number to name gives the later one.</item>
-/// <item>A VALUE may come before its ATTRIBUTE (even in a later file); it is resolved when building.</item>
+/// <item>A VALUE may come before its ATTRIBUTE (even in a later file); it is resolved when building, so it
+/// counts as defined last, as FreeRADIUS's fix-up pass does.</item>
 /// </list>
 /// </remarks>
 public sealed class RadiusDictionaryBuilder
