@@ -21,9 +21,9 @@ internal static class DemoMode
             ["Clients:0:Name"] = "demo-localhost",
             ["Clients:0:Address"] = "127.0.0.1",
             ["Clients:0:Secret"] = secret,
-            // Debian 12's radtest sends PAP without Message-Authenticator; the demo client accepts that,
-            // real clients keep the BlastRADIUS default (required).
-            ["Clients:0:RequireMessageAuthenticator"] = "false",
+            // Debian 12's radtest (3.2.1) adds Message-Authenticator to its requests, so the demo keeps the
+            // BlastRADIUS default of requiring it.
+            ["Clients:0:RequireMessageAuthenticator"] = "true",
             ["Users:0:UserName"] = "demo",
             ["Users:0:Password"] = password,
             ["Users:0:Reply:Reply-Message"] = "Welcome to Orleans.Radius",

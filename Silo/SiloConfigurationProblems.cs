@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Options;
+using Orleans.Radius.Grains.Users;
 using StackExchange.Redis;
 
 namespace Orleans.Radius.Silo;

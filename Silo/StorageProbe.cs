@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using Orleans.Radius.Gateway.Hosting;
 using StackExchange.Redis;
 

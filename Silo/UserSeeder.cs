@@ -22,7 +22,8 @@ internal sealed class UserSeeder(IGrainFactory grains, IConfiguration configurat
             try
             {
                 var results = await Task.WhenAll(users.Select(user => grains.GetGrain<IUserGrain>(user.UserName).Upsert(ToDefinition(user))));
-                Log.UsersSeeded(logger, results.Count(changed => changed), users.Count);
+                var changed = results.Count(changed => changed);
+                Log.UsersSeeded(logger, changed, users.Count);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Radius.Grains.Probe;
 
 /// <summary>Answers health-check round trips with the name of the silo it runs on.</summary>

@@ -102,7 +102,7 @@ public static class ReplyItems
         ReadOnlySpan<byte> payload = value[..length];
         if (definition.HasTag)
         {
-            int written;
+            var written = 0;
             var ok = definition.Type is RadiusDataType.Integer or RadiusDataType.Enum
                 ? RadiusValueCodec.TryDecodeUInt32(payload, out var integer) && RadiusTaggedValue.TryWriteInteger(tag, integer, tagged, out written)
                 : TryWriteTaggedString(tag, payload, tagged, encryption, out written);
