@@ -1,5 +1,5 @@
-using Orleans.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Options;
 

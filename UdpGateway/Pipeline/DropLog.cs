@@ -1,6 +1,6 @@
-using System.Net;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using Orleans.Radius.Gateway.Clients;
 using Orleans.Radius.Gateway.Telemetry;
 

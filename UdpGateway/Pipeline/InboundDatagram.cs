@@ -1,5 +1,5 @@
-using System.Net;
 using System.Buffers;
+using System.Net;
 using System.Net.Sockets;
 
 namespace Orleans.Radius.Gateway.Pipeline;

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Buffers.Binary;
+using System.Net;
 using System.Net.Sockets;
 using Orleans.Radius.Grains;
 
