@@ -67,15 +67,7 @@ internal sealed partial class LoopbackResponder : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         _socket.Dispose();
-        try
-        {
-            await _receiving;
-        }
-        catch (ObjectDisposedException)
-        {
-            // The socket was closed under a pending receive: that is how the loop stops.
-        }
-
+        await _receiving;
         _stopping.Dispose();
     }
 
@@ -84,26 +76,25 @@ internal sealed partial class LoopbackResponder : IAsyncDisposable
         // One byte more than the largest packet, so an oversized datagram is seen as too long, not cut to fit.
         var buffer = new byte[RadiusPacket.MaxLength + 1];
         EndPoint anywhere = new IPEndPoint(IPAddress.Any, 0);
-        while (!_stopping.IsCancellationRequested)
+        try
         {
-            SocketReceiveFromResult received;
-            try
+            while (true)
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anywhere, _stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+                var received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, anywhere, _stopping.Token);
+                var request = Handle(buffer.AsSpan(0, received.ReceivedBytes).ToArray());
 
-            var request = Handle(buffer.AsSpan(0, received.ReceivedBytes).ToArray());
-
-            // Recorded before the reply leaves, so a test that saw the client finish always finds the record.
-            _requests.Add(request);
-            if (request.Reply is { } reply)
-            {
-                await _socket.SendToAsync(reply.Datagram, SocketFlags.None, received.RemoteEndPoint, _stopping.Token);
+                // Recorded before the reply leaves, so a test that saw the client finish always finds the record.
+                _requests.Add(request);
+                if (request.Reply is { } reply)
+                {
+                    await _socket.SendToAsync(reply.Datagram, SocketFlags.None, received.RemoteEndPoint, _stopping.Token);
+                }
             }
+        }
+        catch (Exception stopped) when (_stopping.IsCancellationRequested
+            && stopped is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Disposal cancels the token and closes the socket under a pending receive or send: the normal way out.
         }
     }
 }
