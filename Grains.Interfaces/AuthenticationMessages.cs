@@ -53,6 +53,9 @@ public enum ReplyEncryption : byte
 
     /// <summary>RFC 2548 §2.4.2 salt encryption (MS-MPPE-Send-Key/Recv-Key) inside a Microsoft VSA.</summary>
     MicrosoftSalt = 4,
+
+    /// <summary>RFC 2548 §2.4.1 MS-CHAP-MPPE-Keys: the VSA's value is the 16-byte NT-Key, hidden like User-Password.</summary>
+    MsChapMppeKeys = 5,
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ internal sealed partial class UserGrain(
 {
     private const uint MicrosoftVendorId = 311;
     private const byte MsChap2SuccessType = 26;
+    private const byte MsChapMppeKeysType = 12;
     private const byte MsMppeEncryptionPolicyType = 7;
     private const byte MsMppeEncryptionTypesType = 8;
     private const byte MsMppeSendKeyType = 16;
@@ -83,9 +84,7 @@ internal sealed partial class UserGrain(
         AuthMethod.Chap => user.CleartextPassword is { } clear
             && request.Response is { } chap && request.Challenge is { } challenge
             && ChapPassword.Verify(chap, Encoding.UTF8.GetBytes(clear), challenge) ? [] : null,
-        AuthMethod.MsChapV1 => user.NtHash is { } hash
-            && request.Response is { } response && request.Challenge is { } challenge
-            && MsChapV1.VerifyResponse(response, challenge, hash) ? [] : null,
+        AuthMethod.MsChapV1 => VerifyMsChapV1(request, user),
         AuthMethod.MsChapV2 => VerifyMsChapV2(request, user),
         _ => null,
     };
@@ -113,6 +112,25 @@ internal sealed partial class UserGrain(
         NtPasswordHash.Compute(password[..length], computed);
         password.Clear();
         return CryptographicOperations.FixedTimeEquals(computed, hash);
+    }
+
+    private static List<ReplyAttribute>? VerifyMsChapV1(AuthRequest request, UserState user)
+    {
+        if (user.NtHash is not { } hash || request.Response is not { } response || request.Challenge is not { } challenge
+            || !MsChapV1.VerifyResponse(response, challenge, hash))
+        {
+            return null;
+        }
+
+        // RFC 3079 §2: the NAS derives the MPPE keys from the hash of the NT hash.
+        Span<byte> ntKey = stackalloc byte[16];
+        NtPasswordHash.ComputeHashHash(hash, ntKey);
+        return
+        [
+            new(MicrosoftVsa(MsChapMppeKeysType, ntKey), ReplyEncryption.MsChapMppeKeys),
+            new(MicrosoftVsa(MsMppeEncryptionPolicyType, [0, 0, 0, 1]), ReplyEncryption.None),
+            new(MicrosoftVsa(MsMppeEncryptionTypesType, [0, 0, 0, 6]), ReplyEncryption.None),
+        ];
     }
 
     private List<ReplyAttribute>? VerifyMsChapV2(AuthRequest request, UserState user)

@@ -39,13 +39,34 @@ internal sealed partial class RadiusListener(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Dedicated threads blocked in recvfrom, like a classic RADIUS server: no async machinery per
+        // datagram on the receive side. Each request is handled on the receiving thread until its first
+        // await (the grain call), so parsing and verification never queue behind other work.
         var loops = new List<Task>();
         foreach (var socket in _sockets)
         {
             var kind = _kinds[socket];
             for (var i = 0; i < options.Value.ReceiveLoops; i++)
             {
-                loops.Add(Task.Run(() => ReceiveLoopAsync(socket, kind, stoppingToken), stoppingToken));
+                var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var thread = new Thread(() =>
+                {
+                    try
+                    {
+                        ReceiveLoop(socket, kind, stoppingToken);
+                        done.SetResult();
+                    }
+                    catch (Exception exception)
+                    {
+                        done.SetException(exception);
+                    }
+                })
+                {
+                    IsBackground = true,
+                    Name = $"radius-{kind.ToString().ToLowerInvariant()}-{i}",
+                };
+                thread.Start();
+                loops.Add(done.Task);
             }
         }
 
@@ -85,10 +106,11 @@ internal sealed partial class RadiusListener(
         return socket;
     }
 
-    private async Task ReceiveLoopAsync(Socket socket, ListenerKind kind, CancellationToken stoppingToken)
+    private void ReceiveLoop(Socket socket, ListenerKind kind, CancellationToken stoppingToken)
     {
         var source = new SocketAddress(socket.AddressFamily);
         var maxInFlight = options.Value.MaxInFlight;
+        using var stopping = stoppingToken.Register(() => socket.Close());
         while (!stoppingToken.IsCancellationRequested)
         {
             // One byte more than the largest packet, so an oversized datagram is seen as such.
@@ -96,12 +118,7 @@ internal sealed partial class RadiusListener(
             int received;
             try
             {
-                received = await socket.ReceiveFromAsync(buffer.AsMemory(0, RadiusPacket.MaxLength + 1), SocketFlags.None, source, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                break;
+                received = socket.ReceiveFrom(buffer.AsSpan(0, RadiusPacket.MaxLength + 1), SocketFlags.None, source);
             }
             catch (SocketException exception) when (exception.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
             {
@@ -109,8 +126,9 @@ internal sealed partial class RadiusListener(
                 ArrayPool<byte>.Shared.Return(buffer);
                 continue;
             }
-            catch (ObjectDisposedException)
+            catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
             {
+                // The socket was closed: the host is stopping.
                 ArrayPool<byte>.Shared.Return(buffer);
                 break;
             }

@@ -58,6 +58,7 @@ internal static class ReplyEncoder
                 ReplyEncryption.None => writer.TryWriteRaw(encoded),
                 ReplyEncryption.TunnelPassword => TryWriteTunnelPassword(ref writer, encoded, NextSalt(saltSeed, ref saltIndex, requestAuthenticator, secret), requestAuthenticator, secret),
                 ReplyEncryption.MicrosoftSalt => TryWriteMicrosoftSalted(ref writer, encoded, NextSalt(saltSeed, ref saltIndex, requestAuthenticator, secret), requestAuthenticator, secret),
+                ReplyEncryption.MsChapMppeKeys => TryWriteMsChapMppeKeys(ref writer, encoded, requestAuthenticator, secret),
                 _ => false,
             };
             if (!ok)
@@ -96,6 +97,19 @@ internal static class ReplyEncoder
         var clear = encoded.AsSpan(8);
         Span<byte> encrypted = stackalloc byte[SaltEncryption.GetEncryptedLength(clear.Length)];
         return SaltEncryption.TryEncrypt(clear, salt, secret, requestAuthenticator, encrypted, out var written)
+            && writer.TryWriteVendorSpecific(MicrosoftVendorId, encoded[6], encrypted[..written]);
+    }
+
+    // encoded = Vendor-Specific (26, length, vendor 311, vendor type 12, vendor length, NT-Key).
+    private static bool TryWriteMsChapMppeKeys(ref RadiusPacketWriter writer, byte[] encoded, ReadOnlySpan<byte> requestAuthenticator, ReadOnlySpan<byte> secret)
+    {
+        if (encoded.Length < 8 || BinaryPrimitives.ReadUInt32BigEndian(encoded.AsSpan(2)) != MicrosoftVendorId)
+        {
+            return false;
+        }
+
+        Span<byte> encrypted = stackalloc byte[64];
+        return MsChapV1.TryEncryptMppeKeys(encoded.AsSpan(8), secret, requestAuthenticator, encrypted, out var written)
             && writer.TryWriteVendorSpecific(MicrosoftVendorId, encoded[6], encrypted[..written]);
     }
 

@@ -173,7 +173,7 @@ internal sealed partial class RequestDispatcher(
         return ReplyAsync(datagram, client, code, replyCode, [], "accept");
     }
 
-    private static async ValueTask ReplyAsync(
+    private static ValueTask ReplyAsync(
         InboundDatagram datagram, NasClient client, string code, RadiusCode replyCode, IReadOnlyList<ReplyAttribute> attributes, string outcome)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(RadiusPacket.MaxLength);
@@ -182,17 +182,30 @@ internal sealed partial class RequestDispatcher(
             var length = ReplyEncoder.Encode(buffer, datagram.Packet.Span, replyCode, attributes, client.Secret);
             if (length == 0)
             {
-                GatewayMetrics.Dropped(code, DropReason.Malformed);
-                return;
+                GatewayMetrics.Dropped(code, DropReason.ReplyTooLarge);
+                return ValueTask.CompletedTask;
             }
 
-            await datagram.Socket.SendToAsync(buffer.AsMemory(0, length), System.Net.Sockets.SocketFlags.None, datagram.Source);
+            // A UDP send only blocks when the socket's send buffer is full; doing it inline saves an async
+            // operation (and a SocketAsyncEventArgs) per reply.
+            datagram.Socket.SendTo(buffer.AsSpan(0, length), System.Net.Sockets.SocketFlags.None, datagram.Source);
             GatewayMetrics.Answered(code, outcome, length, datagram.ReceivedTimestamp);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // The NAS's address is unreachable right now; it will retransmit.
+            GatewayMetrics.Dropped(code, DropReason.SendFailed);
+        }
+        catch (ObjectDisposedException)
+        {
+            GatewayMetrics.Dropped(code, DropReason.SendFailed);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask Drop(InboundDatagram datagram, string code, DropReason reason, NasClient? client)

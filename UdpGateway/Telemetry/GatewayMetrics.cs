@@ -17,6 +17,8 @@ public enum DropReason : byte
     UnexpectedCode,
     Overloaded,
     NotServed,
+    ReplyTooLarge,
+    SendFailed,
 }
 
 /// <summary>The gateway's meters: every request counted once, by code and outcome, with its latency.</summary>
@@ -75,6 +77,8 @@ public static class GatewayMetrics
         DropReason.UnexpectedCode => "dropped_unexpected_code",
         DropReason.Overloaded => "dropped_overloaded",
         DropReason.NotServed => "dropped_not_served",
+        DropReason.ReplyTooLarge => "dropped_reply_too_large",
+        DropReason.SendFailed => "dropped_send_failed",
         _ => "dropped",
     };
 }
