@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Orleans.Radius.Grains.Budgets;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Orleans.Radius.Grains.Budgets;
 /// so the cluster admits the configured rate with little burst above it; it lives in memory only — a
 /// restarted bucket starts full, which errs towards admitting requests.
 /// </summary>
-internal sealed class NasBudgetGrain : Grain, INasBudgetGrain
+internal sealed class NasBudgetGrain(TimeProvider time) : Grain, INasBudgetGrain
 {
     private double _tokens = -1;
     private long _lastRefill;
@@ -20,14 +18,14 @@ internal sealed class NasBudgetGrain : Grain, INasBudgetGrain
         }
 
         var capacity = Math.Max(1.0, ratePerSecond / 10.0);
-        var now = Stopwatch.GetTimestamp();
+        var now = time.GetTimestamp();
         if (_tokens < 0)
         {
             _tokens = capacity;
         }
         else
         {
-            _tokens = Math.Min(capacity, _tokens + (Stopwatch.GetElapsedTime(_lastRefill, now).TotalSeconds * ratePerSecond));
+            _tokens = Math.Min(capacity, _tokens + (time.GetElapsedTime(_lastRefill, now).TotalSeconds * ratePerSecond));
         }
 
         _lastRefill = now;

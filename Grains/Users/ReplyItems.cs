@@ -77,8 +77,11 @@ public static class ReplyItems
             return "this attribute takes no tag";
         }
 
+        // Dictionaries declare named values on plain integer attributes (Tunnel-Type = VLAN), so an integer is
+        // parsed as an enum: a number, or a VALUE name of that attribute.
+        var parseAs = definition.Type == RadiusDataType.Integer ? RadiusDataType.Enum : definition.Type;
         Span<byte> value = stackalloc byte[RadiusPacket.MaxAttributeValueLength];
-        if (!RadiusValueText.TryParse(definition.Type, text, value, out var length, EnumLookup(dictionary, definition)))
+        if (!RadiusValueText.TryParse(parseAs, text, value, out var length, EnumLookup(dictionary, definition)))
         {
             return $"'{text}' is not a valid {definition.TypeName} value";
         }

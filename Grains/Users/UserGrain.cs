@@ -181,7 +181,10 @@ internal sealed partial class UserGrain(
     private async Task RecordFailureAsync(DateTimeOffset now)
     {
         var options = lockout.Value;
-        if (options.MaxFailures <= 0)
+
+        // Only a stored user can be locked out; counting failures for an unknown name would only keep
+        // its activation alive (Authenticate deactivates unknown names that have no failures).
+        if (options.MaxFailures <= 0 || !state.State.Exists)
         {
             return;
         }
@@ -262,6 +265,7 @@ internal sealed partial class UserGrain(
         await state.ClearStateAsync();
         state.State = new UserState();
         _reply = null;
+        _failures.Clear();
         return true;
     }
 
