@@ -1,13 +1,18 @@
+using System.Buffers.Binary;
+
 namespace Orleans.Radius.Grains.Users;
 
 /// <summary>
 /// The decisions a grain made in the last dedup window, keyed by (source address, port, identifier) and
-/// checked against the Request Authenticator (RFC 5080 §2.2.2). Bounded: the oldest entries go first.
+/// checked against the Request Authenticator (RFC 5080 §2.2.2). Bounded: at most <c>capacity</c>
+/// decisions, the oldest going first, and the ordering queue is compacted so a NAS re-using one key
+/// with new authenticators cannot grow it either.
 /// </summary>
 internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider time)
 {
     private readonly Dictionary<(UInt128 Address, ushort Port, byte Identifier), Entry> _entries = [];
-    private readonly Queue<((UInt128, ushort, byte) Key, long Expires)> _order = new();
+    private readonly Queue<((UInt128, ushort, byte) Key, long Sequence, long Expires)> _order = new();
+    private long _sequence;
 
     public bool TryGet(RequestKey key, out AuthResult result)
     {
@@ -31,11 +36,17 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
 
         var expires = time.GetTimestamp() + (long)(window.TotalSeconds * time.TimestampFrequency);
         var k = KeyOf(key);
-        _entries[k] = new Entry(key.Authenticator, result, expires);
-        _order.Enqueue((k, expires));
+        var sequence = ++_sequence;
+        _entries[k] = new Entry(key.Authenticator, result, sequence);
+        _order.Enqueue((k, sequence, expires));
         while (_entries.Count > capacity && _order.TryDequeue(out var oldest))
         {
-            RemoveIfCurrent(oldest.Key, oldest.Expires);
+            RemoveIfCurrent(oldest.Key, oldest.Sequence);
+        }
+
+        if (_order.Count > (2 * capacity) + 16)
+        {
+            Compact();
         }
     }
 
@@ -45,14 +56,24 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
         while (_order.TryPeek(out var oldest) && oldest.Expires <= now)
         {
             _order.Dequeue();
-            RemoveIfCurrent(oldest.Key, oldest.Expires);
+            RemoveIfCurrent(oldest.Key, oldest.Sequence);
         }
     }
 
-    // A key re-used with a new authenticator replaced the entry: only remove the entry this queue item made.
-    private void RemoveIfCurrent((UInt128, ushort, byte) key, long expires)
+    // Drops queue items whose entry was replaced since (same key, newer authenticator).
+    private void Compact()
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.Expires == expires)
+        var live = _order.Where(item => _entries.TryGetValue(item.Key, out var entry) && entry.Sequence == item.Sequence).ToList();
+        _order.Clear();
+        foreach (var item in live)
+        {
+            _order.Enqueue(item);
+        }
+    }
+
+    private void RemoveIfCurrent((UInt128, ushort, byte) key, long sequence)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Sequence == sequence)
         {
             _entries.Remove(key);
         }
@@ -61,9 +82,10 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
     private static (UInt128, ushort, byte) KeyOf(RequestKey key)
     {
         Span<byte> address = stackalloc byte[16];
-        key.SourceAddress.AsSpan(0, Math.Min(16, key.SourceAddress.Length)).CopyTo(address[(16 - Math.Min(16, key.SourceAddress.Length))..]);
-        return (System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(address), key.SourcePort, key.Identifier);
+        var length = Math.Min(16, key.SourceAddress.Length);
+        key.SourceAddress.AsSpan(0, length).CopyTo(address[(16 - length)..]);
+        return (BinaryPrimitives.ReadUInt128BigEndian(address), key.SourcePort, key.Identifier);
     }
 
-    private sealed record Entry(byte[] Authenticator, AuthResult Result, long Expires);
+    private sealed record Entry(byte[] Authenticator, AuthResult Result, long Sequence);
 }

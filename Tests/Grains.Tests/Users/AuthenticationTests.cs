@@ -69,7 +69,14 @@ public sealed class AuthenticationTests(DefaultClusterFixture fixture)
         var accepted = await user.Authenticate(Requests.MsChap(Password));
 
         Assert.Equal(AuthOutcome.Accept, accepted.Outcome);
-        Assert.Empty(accepted.Attributes);
+
+        // MS-CHAP-MPPE-Keys carries the NT-Key (RFC 3079 §2: MD4 of the NT hash) for the gateway to hide.
+        var keys = Requests.FindVendorAttribute(accepted.Attributes, Microsoft, 12);
+        Assert.Equal(ReplyEncryption.MsChapMppeKeys, keys.Encryption);
+        var ntHash = Convert.FromHexString(Requests.NtHashHex(Password));
+        var ntKey = new byte[16];
+        NtPasswordHash.ComputeHashHash(ntHash, ntKey);
+        Assert.Equal(ntKey, keys.Encoded[8..]);
         Assert.Equal(AuthOutcome.Reject, (await user.Authenticate(Requests.MsChap("wrong"))).Outcome);
     }
 
