@@ -12,7 +12,7 @@ internal static class SiloConfiguration
 {
     public const string StorageName = "Default";
 
-    public static void Configure(ISiloBuilder silo, ValkeyOptions valkey, RadiusClusterOptions cluster)
+    public static void Configure(ISiloBuilder silo, ValkeyOptions valkey, RadiusClusterOptions cluster, bool dashboard)
     {
         silo.Configure<ClusterOptions>(options =>
         {
@@ -59,6 +59,9 @@ internal static class SiloConfiguration
             options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
         });
 
-        silo.AddDashboard();
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
     }
 }

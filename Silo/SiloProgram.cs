@@ -40,7 +40,8 @@ internal static class SiloProgram
         builder.Services.Configure<DedupOptions>(configuration.GetSection(DedupOptions.Section));
         builder.Services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
 
-        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster));
+        var dashboard = configuration.GetValue("Dashboard:Enabled", true);
+        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster, dashboard));
         builder.Services.AddSingleton<StorageProbe>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         builder.Services.AddHostedService<UserSeeder>();
@@ -53,7 +54,10 @@ internal static class SiloProgram
 
         var app = builder.Build();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
         if (!valkey.IsConfigured)
         {
             Log.EmbeddedDefault(app.Logger);
