@@ -9,6 +9,7 @@ namespace Orleans.Radius.EndToEnd.Tests.Infrastructure;
 internal sealed class RadiusNode : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
+    private readonly Stopwatch _started = Stopwatch.StartNew();
 
     private RadiusNode(string name, ManagedProcess process, int httpPort, int siloPort, int authPort, int acctPort)
     {
@@ -32,6 +33,9 @@ internal sealed class RadiusNode : IAsyncDisposable
     public int AuthPort { get; }
 
     public int AcctPort { get; }
+
+    /// <summary>How long after its start the node first answered ready.</summary>
+    public TimeSpan? ReadyAfter { get; private set; }
 
     public IPEndPoint Auth => new(IPAddress.Loopback, AuthPort);
 
@@ -81,6 +85,7 @@ internal sealed class RadiusNode : IAsyncDisposable
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
                 if (response.IsSuccessStatusCode)
                 {
+                    ReadyAfter = _started.Elapsed;
                     return;
                 }
             }
