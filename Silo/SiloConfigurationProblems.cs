@@ -47,6 +47,7 @@ internal static class SiloConfigurationProblems
             var key = $"Users[{section.Key}]";
             ConfigurationProblems.Bind<UserOptions>(section, problems, key, user =>
             {
+                user.Reply = UserReplyConfiguration.Read(section);
                 if (string.IsNullOrEmpty(user.UserName))
                 {
                     problems.Add($"{key}:UserName is empty");

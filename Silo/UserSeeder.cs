@@ -11,7 +11,7 @@ internal sealed class UserSeeder(IGrainFactory grains, IConfiguration configurat
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var users = configuration.GetSection(UserOptions.Section).Get<List<UserOptions>>() ?? [];
+        var users = UserReplyConfiguration.ReadUsers(configuration);
         if (users.Count == 0)
         {
             return;

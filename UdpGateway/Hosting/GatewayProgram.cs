@@ -56,6 +56,9 @@ internal static partial class GatewayProgram
                 return true;
             });
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+            // The default (1 min) leaves a gateway started beside a restarting cluster retrying only the dead
+            // silos it first read from the membership table for a minute, and slow to use silos added later.
+            client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
         builder.Services.AddRadiusGateway(configuration);
 
