@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Radius.Grains.Options;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Dictionary;
@@ -12,6 +13,9 @@ namespace Orleans.Radius.Grains.Users;
 /// One user: credentials and reply items in durable state, failed-login lockout, and the recent decisions
 /// used to answer retransmissions. An accepted PAP or MS-CHAP request costs no storage I/O once active.
 /// </summary>
+// Activations live on the silo whose gateway the caller reached: a cluster client sends each grain's calls
+// to one gateway silo chosen by the grain's hash, so a user's requests then need no forwarding hop.
+[PreferLocalPlacement]
 internal sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     IOptions<DedupOptions> dedup,
@@ -229,6 +233,7 @@ internal sealed partial class UserGrain(
             && current.MaxSessions == definition.MaxSessions
             && current.Reply.Count == reply.Count && !current.Reply.Except(reply).Any())
         {
+            LeaveForItsCaller();
             return false;
         }
 
@@ -243,7 +248,18 @@ internal sealed partial class UserGrain(
         };
         _reply = null;
         await state.WriteStateAsync();
+        LeaveForItsCaller();
         return true;
+    }
+
+    // Seeding and admin changes come from inside one silo; with local placement they would gather every
+    // user there. Deactivating lets the next login place the grain where its requests arrive.
+    private void LeaveForItsCaller()
+    {
+        if (_failures.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     public Task<UserView?> Get()
