@@ -12,7 +12,7 @@ internal static class ClusterConfigFile
     /// <summary>The shared secret of the loopback NAS client.</summary>
     public const string Secret = "e2e-shared-secret";
 
-    public static string Write(string directory, string name, string valkey, string clusterId, string serviceId, IEnumerable<TestUser> users, int maxFailures)
+    public static string Write(string directory, string name, string valkey, string clusterId, string serviceId, IEnumerable<TestUser> users, int maxFailures, int requestsPerSecond = 0)
     {
         var root = new JsonObject
         {
@@ -31,6 +31,7 @@ internal static class ClusterConfigFile
                 ["Address"] = "127.0.0.1",
                 ["Secret"] = Secret,
                 ["RequireMessageAuthenticator"] = true,
+                ["RequestsPerSecond"] = requestsPerSecond,
             }),
             ["Users"] = new JsonArray([.. users.Select(ToJson)]),
             ["Dedup"] = new JsonObject { ["Window"] = "00:00:30" },

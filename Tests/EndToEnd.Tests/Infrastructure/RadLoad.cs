@@ -10,7 +10,6 @@ namespace Orleans.Radius.EndToEnd.Tests.Infrastructure;
 /// </summary>
 internal static partial class RadLoad
 {
-    private const string DefaultSource = "/work/shared/tools/radload";
     private static readonly Lazy<Task<string>> Binary = new(BuildAsync);
 
     /// <summary>Runs radload and returns its output; the RESULT line is in standard output.</summary>
@@ -31,9 +30,23 @@ internal static partial class RadLoad
             : throw new InvalidOperationException($"no '{name}' in: {resultLine}");
     }
 
+    // The team's tools live in ../shared beside the repository, on developer machines and in CI alike.
+    private static string DefaultSource()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Orleans.Radius.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "tools", "radload"));
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (Orleans.Radius.sln) above the test assembly");
+    }
+
     private static async Task<string> BuildAsync()
     {
-        var source = Environment.GetEnvironmentVariable("RADLOAD_SOURCE") is { Length: > 0 } configured ? configured : DefaultSource;
+        var source = Environment.GetEnvironmentVariable("RADLOAD_SOURCE") is { Length: > 0 } configured ? configured : DefaultSource();
         if (!File.Exists(Path.Combine(source, "radload.c")))
         {
             throw new InvalidOperationException($"radload's source is not at {source} (set RADLOAD_SOURCE to its directory).");
