@@ -38,7 +38,7 @@ public static class ChapPassword
         input[0] = identifier;
         password.CopyTo(input[1..]);
         challenge.CopyTo(input[(1 + password.Length)..]);
-        MD5.HashData(input, destination);
+        Md5.HashData(input, destination);
         CryptographicOperations.ZeroMemory(input);
         if (rented is not null)
         {

@@ -27,7 +27,7 @@ internal static class RadiusMd5Cipher
         for (var offset = 0; offset < buffer.Length; offset += BlockLength)
         {
             chainInput.CopyTo(hashInput[secret.Length..]);
-            MD5.HashData(hashInput[..(secret.Length + chainInput.Length)], keyStream);
+            Md5.HashData(hashInput[..(secret.Length + chainInput.Length)], keyStream);
             var block = buffer.Slice(offset, BlockLength);
             Xor(block, keyStream);
             chainInput = block;
@@ -47,7 +47,7 @@ internal static class RadiusMd5Cipher
         var chainLength = iv.Length;
         for (var offset = 0; offset < buffer.Length; offset += BlockLength)
         {
-            MD5.HashData(hashInput[..(secret.Length + chainLength)], keyStream);
+            Md5.HashData(hashInput[..(secret.Length + chainLength)], keyStream);
             var block = buffer.Slice(offset, BlockLength);
 
             // The next key block hashes this ciphertext block, so keep it before decrypting over it.

@@ -195,21 +195,11 @@ public static class RadiusSigner
     }
 
     // HMAC-MD5 keyed by the secret over the packet with the Message-Authenticator value zeroed.
-    private static void ComputeMessageAuthenticator(ReadOnlySpan<byte> packet, int valueOffset, ReadOnlySpan<byte> secret, Span<byte> destination)
-    {
-        Span<byte> copy = stackalloc byte[packet.Length];
-        packet.CopyTo(copy);
-        copy.Slice(valueOffset, MessageAuthenticatorLength).Clear();
-        HMACMD5.HashData(secret, copy, destination);
-    }
+    private static void ComputeMessageAuthenticator(ReadOnlySpan<byte> packet, int valueOffset, ReadOnlySpan<byte> secret, Span<byte> destination) =>
+        Md5.HmacWithGap(secret, packet, valueOffset, MessageAuthenticatorLength, destination);
 
-    private static void Md5OfPacketAndSecret(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> secret, Span<byte> destination)
-    {
-        Span<byte> input = stackalloc byte[packet.Length + secret.Length];
-        packet.CopyTo(input);
-        secret.CopyTo(input[packet.Length..]);
-        MD5.HashData(input, destination);
-    }
+    private static void Md5OfPacketAndSecret(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> secret, Span<byte> destination) =>
+        Md5.HashData(packet, secret, destination);
 
     private static bool IsUsable(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> secret) =>
         packet.Length is >= RadiusPacket.HeaderLength and <= RadiusPacket.MaxLength

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Orleans.Radius.Protocol.Crypto;
 
 namespace Orleans.Radius.Protocol.Eap;
 
@@ -79,7 +80,7 @@ public static class EapMd5Challenge
             input[0] = identifier;
             secret.CopyTo(input[1..]);
             challenge.CopyTo(input[(1 + secret.Length)..]);
-            MD5.HashData(input, destination);
+            Md5.HashData(input, destination);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Orleans.Radius.Grains;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Packets;
@@ -117,7 +116,7 @@ internal static class ReplyEncoder
     {
         if (index == 0)
         {
-            HMACMD5.HashData(secret, requestAuthenticator, seed);
+            Md5.Hmac(secret, requestAuthenticator, seed);
         }
 
         // Distinct for the first 128 encrypted attributes of a packet; the high bit is mandatory.

@@ -11,11 +11,12 @@ rounds=${1:-1}; shift || true
 modes=("${@:-aio split fr}")
 read -r -a modes <<< "${modes[*]}"
 work=$(mktemp -d /tmp/radius-bench.XXXXXX)
+chmod 755 "$work"   # FreeRADIUS runs as freerad and must reach its copy of the config
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-dotnet build -c Release Silo UdpGateway -v q -nologo >/dev/null
+for project in Silo UdpGateway; do dotnet build -c Release "$project" -v q -nologo >/dev/null; done
 silo=Silo/bin/Release/net10.0/Orleans.Radius.Silo.dll
 gateway=UdpGateway/bin/Release/net10.0/Orleans.Radius.UdpGateway.dll
 radload_dir="$work/radload"; cp -r ../shared/tools/radload "$radload_dir"; make -s -C "$radload_dir" >/dev/null
@@ -52,7 +53,7 @@ run_aio() {
     --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 >"$work/aio.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   wait_ready http://127.0.0.1:18080/health/ready
-  "$radload" -s 127.0.0.1:18120 -m pap -M -w 64 -d 2 >/dev/null || true   # warm-up: activate the user grains
+  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true   # warm-up: activate the user grains, let the JIT settle
   measure aio "silo+gateway:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
@@ -67,7 +68,7 @@ run_split() {
     --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18081 >"$work/gateway.log" 2>&1 &
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18081/health/ready
-  "$radload" -s 127.0.0.1:18120 -m pap -M -w 64 -d 2 >/dev/null || true
+  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true
   measure split "gateway:$gateway_pid" "silo:$silo_pid"
   kill "$gateway_pid" "$silo_pid"; wait "$gateway_pid" "$silo_pid" 2>/dev/null || true
   kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
@@ -79,6 +80,7 @@ run_fr() {
   freeradius -f -d "$work/fr" >"$work/fr.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   for _ in $(seq 1 50); do echo "Message-Authenticator = 0x00" | radclient -r 1 -t 1 127.0.0.1:18120 status testing123 >/dev/null 2>&1 && break; sleep 0.2; done
+  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true
   measure fr "freeradius:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
