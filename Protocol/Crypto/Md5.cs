@@ -17,9 +17,9 @@ public static class Md5
     private const int BlockLength = 64;
 
     [ThreadStatic]
-    private static MD5Digest? t_digest;
+    private static MD5Digest? _threadDigest;
 
-    private static MD5Digest Digest => t_digest ??= new MD5Digest();
+    private static MD5Digest Digest => _threadDigest ??= new MD5Digest();
 
     /// <summary>MD5(first ‖ second ‖ third) into <paramref name="destination"/> (16 bytes).</summary>
     public static void HashData(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, Span<byte> destination)
