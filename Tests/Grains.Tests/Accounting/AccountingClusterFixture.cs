@@ -16,6 +16,11 @@ public sealed class AccountingClusterFixture : ClusterFixture
 
     public InMemoryAccountingExporter Exporter { get; } = new(Microsoft.Extensions.Options.Options.Create(new AccountingOptions()));
 
+    /// <summary>Makes the next export append and then fail, as if the silo died before the grain's state write.</summary>
+    public CrashingExporter Crashing { get; }
+
+    public AccountingClusterFixture() => Crashing = new(Exporter);
+
     /// <summary>What was exported for one session, in order.</summary>
     public IReadOnlyList<AccountingExportRecord> ExportedFor(string sessionId) =>
         [.. Exporter.Entries.Where(entry => entry.SessionId == sessionId)];
@@ -27,7 +32,7 @@ public sealed class AccountingClusterFixture : ClusterFixture
 
         // Reminders fire on real time; the grains judge staleness on the manual clock the test moves.
         silo.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, TimeProvider.System);
-        silo.Services.AddSingleton<IAccountingExporter>(Exporter);
+        silo.Services.AddSingleton<IAccountingExporter>(Crashing);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -52,4 +57,23 @@ public sealed class AccountingClusterFixture : ClusterFixture
 public sealed class AccountingClusterCollection : ICollectionFixture<AccountingClusterFixture>
 {
     public const string Name = "accounting cluster";
+}
+
+/// <summary>Wraps an exporter; when armed, the next export is appended and then reported as a crash.</summary>
+public sealed class CrashingExporter(IAccountingExporter inner) : IAccountingExporter
+{
+    private int _armed;
+
+    public void CrashAfterNextExport() => Interlocked.Exchange(ref _armed, 1);
+
+    public async Task<bool> ExportAsync(AccountingExportRecord record, CancellationToken cancellationToken = default)
+    {
+        var appended = await inner.ExportAsync(record, cancellationToken);
+        if (Interlocked.Exchange(ref _armed, 0) == 1)
+        {
+            throw new InvalidOperationException("simulated crash between the export and the state write");
+        }
+
+        return appended;
+    }
 }

@@ -181,6 +181,26 @@ public sealed class AccountingSessionTests(AccountingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_crash_between_the_export_and_the_state_write_is_retried_without_a_second_export()
+    {
+        var records = new Records("nas-crash", "kate");
+        var session = fixture.Grains.GetGrain<IAccountingSessionGrain>(records.GrainKey);
+        await session.Record(records.Start());
+        var stop = records.Stop(60, 700, 800);
+
+        fixture.Crashing.CrashAfterNextExport();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Record(stop));
+
+        // Not acknowledged, so not taken: the session is still open and the NAS retransmits.
+        Assert.True((await session.Get())!.IsOpen);
+        Assert.Equal(AccountingAck.Recorded, await session.Record(stop with { DelayTime = 5 }));
+
+        Assert.False((await session.Get())!.IsOpen);
+        Assert.Single(fixture.ExportedFor(records.SessionId), entry => entry.Status == "Stop");
+        Assert.Empty(await fixture.Grains.GetGrain<IUserSessionsGrain>("kate").List());
+    }
+
+    [Fact]
     public async Task A_record_for_another_session_is_refused()
     {
         var records = new Records("nas-a");
