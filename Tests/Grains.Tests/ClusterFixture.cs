@@ -24,6 +24,7 @@ public abstract class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.Configure<DedupOptions>(Configure);
             silo.Services.Configure<LockoutOptions>(Configure);
+            ConfigureSilo(silo);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -40,6 +41,11 @@ public abstract class ClusterFixture : IAsyncLifetime
     protected abstract void Configure(DedupOptions options);
 
     protected abstract void Configure(LockoutOptions options);
+
+    /// <summary>Adds what a collection's grains need beyond the common setup.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
 }
 
 /// <summary>Dedup for 5 s with room for 4 requests per grain; lockout after 3 failures in a minute, for 5 minutes.</summary>

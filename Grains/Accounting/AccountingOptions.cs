@@ -1,0 +1,32 @@
+namespace Orleans.Radius.Grains.Accounting;
+
+/// <summary><c>Accounting</c> section: where records are exported and when sessions are reaped and forgotten.</summary>
+public sealed class AccountingOptions
+{
+    public const string Section = "Accounting";
+
+    /// <summary>Valkey stream every acknowledged Start, Interim-Update and Stop is appended to.</summary>
+    /// <remarks>On a Valkey cluster give it a hash tag ("{radius:accounting}"): the exported-marker keys start with it and must share its slot.</remarks>
+    public string StreamKey { get; set; } = "radius:accounting";
+
+    /// <summary>Approximate bound of the stream (XADD MAXLEN ~); consumers must keep up within it.</summary>
+    public long StreamMaxLength { get; set; } = 1_000_000;
+
+    /// <summary>How long an exported record's id is remembered, so a late retry is not appended twice; at least <see cref="Retention"/>.</summary>
+    public TimeSpan ExportedKeyTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A session is stale after this many interim intervals without an update (plus <see cref="StaleGrace"/>).</summary>
+    public double StaleMultiplier { get; set; } = 2;
+
+    public TimeSpan StaleGrace { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Interim interval assumed when the NAS sends no Acct-Interim-Interval.</summary>
+    public TimeSpan DefaultInterimInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a closed session's state is kept for reference before it is cleared from storage.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Stale deadline of a session whose NAS announced <paramref name="interimInterval"/> (null: none).</summary>
+    public TimeSpan StaleAfter(TimeSpan? interimInterval) =>
+        ((interimInterval is { } interval && interval > TimeSpan.Zero ? interval : DefaultInterimInterval) * StaleMultiplier) + StaleGrace;
+}

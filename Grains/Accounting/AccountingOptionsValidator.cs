@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace Orleans.Radius.Grains.Accounting;
+
+/// <summary>Names every problem in the <c>Accounting</c> section at startup.</summary>
+internal sealed class AccountingOptionsValidator : IValidateOptions<AccountingOptions>
+{
+    // Orleans reminders cannot be due later than about 49 days (a timer's uint milliseconds).
+    private static readonly TimeSpan MaxReminderDelay = TimeSpan.FromDays(45);
+
+    public ValidateOptionsResult Validate(string? name, AccountingOptions options)
+    {
+        List<string> problems = [];
+        if (string.IsNullOrWhiteSpace(options.StreamKey))
+        {
+            problems.Add("Accounting:StreamKey must not be empty");
+        }
+
+        if (options.StreamMaxLength <= 0)
+        {
+            problems.Add("Accounting:StreamMaxLength must be positive");
+        }
+
+        if (!(options.StaleMultiplier >= 1))
+        {
+            problems.Add("Accounting:StaleMultiplier must be at least 1 (a session is not stale before its next interim is due)");
+        }
+
+        if (options.StaleGrace < TimeSpan.Zero)
+        {
+            problems.Add("Accounting:StaleGrace must not be negative");
+        }
+
+        if (options.DefaultInterimInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Accounting:DefaultInterimInterval must be positive");
+        }
+        else if (options.StaleAfter(null) > MaxReminderDelay)
+        {
+            problems.Add("Accounting:DefaultInterimInterval × StaleMultiplier + StaleGrace must be at most 45 days");
+        }
+
+        if (options.Retention <= TimeSpan.Zero || options.Retention > MaxReminderDelay)
+        {
+            problems.Add("Accounting:Retention must be positive and at most 45 days");
+        }
+
+        if (options.ExportedKeyTtl < options.Retention)
+        {
+            problems.Add("Accounting:ExportedKeyTtl must be at least Accounting:Retention, or a late retransmission after a session is forgotten is exported again");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
