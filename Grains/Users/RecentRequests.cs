@@ -10,6 +10,8 @@ namespace Orleans.Radius.Grains.Users;
 /// </summary>
 internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider time)
 {
+    // Value types only: a busy grain remembers thousands of requests for seconds, and per-entry heap
+    // objects would be promoted out of gen0 and make collections expensive.
     private readonly Dictionary<(UInt128 Address, ushort Port, byte Identifier), Entry> _entries = [];
     private readonly Queue<((UInt128, ushort, byte) Key, long Sequence, long Expires)> _order = new();
     private long _sequence;
@@ -17,7 +19,7 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
     public bool TryGet(RequestKey key, out AuthResult result)
     {
         Expire();
-        if (_entries.TryGetValue(KeyOf(key), out var entry) && entry.Authenticator.AsSpan().SequenceEqual(key.Authenticator))
+        if (_entries.TryGetValue(KeyOf(key), out var entry) && entry.Authenticator == AuthenticatorOf(key))
         {
             result = entry.Result;
             return true;
@@ -37,7 +39,7 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
         var expires = time.GetTimestamp() + (long)(window.TotalSeconds * time.TimestampFrequency);
         var k = KeyOf(key);
         var sequence = ++_sequence;
-        _entries[k] = new Entry(key.Authenticator, result, sequence);
+        _entries[k] = new Entry(AuthenticatorOf(key), result, sequence);
         _order.Enqueue((k, sequence, expires));
         while (_entries.Count > capacity && _order.TryDequeue(out var oldest))
         {
@@ -87,5 +89,8 @@ internal sealed class RecentRequests(TimeSpan window, int capacity, TimeProvider
         return (BinaryPrimitives.ReadUInt128BigEndian(address), key.SourcePort, key.Identifier);
     }
 
-    private sealed record Entry(byte[] Authenticator, AuthResult Result, long Sequence);
+    private static UInt128 AuthenticatorOf(RequestKey key) =>
+        key.Authenticator.Length == 16 ? BinaryPrimitives.ReadUInt128BigEndian(key.Authenticator) : UInt128.MaxValue;
+
+    private readonly record struct Entry(UInt128 Authenticator, AuthResult Result, long Sequence);
 }

@@ -34,6 +34,7 @@ internal sealed partial class UserGrain(
     private readonly RecentRequests _recent = new(dedup.Value.Window, dedup.Value.MaxEntriesPerGrain, time);
     private readonly Queue<DateTimeOffset> _failures = new();
     private List<ReplyAttribute>? _reply;
+    private AuthResult? _accepted;
 
     public async Task<AuthResult> Authenticate(AuthRequest request)
     {
@@ -78,7 +79,13 @@ internal sealed partial class UserGrain(
         }
 
         _reply ??= ReplyItems.Compile(user.Reply, RadiusDictionary.Standard);
-        return new AuthResult(AuthOutcome.Accept, extra.Count == 0 ? _reply : [.. _reply, .. extra], Replayed: false);
+        if (extra.Count == 0)
+        {
+            // PAP and CHAP accepts are all alike: one shared result keeps the dedup cache free of garbage.
+            return _accepted ??= new AuthResult(AuthOutcome.Accept, _reply, Replayed: false);
+        }
+
+        return new AuthResult(AuthOutcome.Accept, [.. _reply, .. extra], Replayed: false);
     }
 
     // Returns the method's own reply attributes on success, null on failure.
@@ -247,6 +254,7 @@ internal sealed partial class UserGrain(
             LockedUntil = current.LockedUntil,
         };
         _reply = null;
+        _accepted = null;
         await state.WriteStateAsync();
         LeaveForItsCaller();
         return true;
@@ -281,6 +289,7 @@ internal sealed partial class UserGrain(
         await state.ClearStateAsync();
         state.State = new UserState();
         _reply = null;
+        _accepted = null;
         _failures.Clear();
         return true;
     }
