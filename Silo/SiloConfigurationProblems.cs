@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orleans.Radius.Gateway.Hosting;
+using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Options;
 using Orleans.Radius.Grains.Users;
 using StackExchange.Redis;
@@ -39,6 +40,14 @@ internal static class SiloConfigurationProblems
             ConfigurationProblems.Require(lockout.MaxFailures >= 0, "Lockout:MaxFailures is negative", problems);
             ConfigurationProblems.Require(lockout.Window > TimeSpan.Zero, "Lockout:Window must be above zero", problems);
             ConfigurationProblems.Require(lockout.Duration > TimeSpan.Zero, "Lockout:Duration must be above zero", problems);
+        });
+
+        ConfigurationProblems.Bind<AccountingOptions>(configuration, AccountingOptions.Section, problems, accounting =>
+        {
+            if (new AccountingOptionsValidator().Validate(null, accounting) is { Failed: true } result)
+            {
+                problems.AddRange(result.Failures.Select(failure => $"Accounting: {failure}"));
+            }
         });
 
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
+using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Options;
 
 namespace Orleans.Radius.Silo;
@@ -39,6 +40,10 @@ internal static class SiloProgram
         var cluster = configuration.GetSection(RadiusClusterOptions.Section).Get<RadiusClusterOptions>() ?? new RadiusClusterOptions();
         builder.Services.Configure<DedupOptions>(configuration.GetSection(DedupOptions.Section));
         builder.Services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
+        builder.Services.Configure<SimultaneousUseOptions>(configuration.GetSection(SimultaneousUseOptions.Section));
+        builder.Services.AddRadiusAccounting(configuration);
+        // Reminders:MinimumReminderPeriod (Orleans' floor of 1 minute) may be lowered for tests of the stale-session reaper.
+        builder.Services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
 
         var dashboard = configuration.GetValue("Dashboard:Enabled", true);
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster, dashboard));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>Names every problem in the <c>Accounting</c> section at startup.</summary>
-internal sealed class AccountingOptionsValidator : IValidateOptions<AccountingOptions>
+public sealed class AccountingOptionsValidator : IValidateOptions<AccountingOptions>
 {
     // Orleans reminders cannot be due later than about 49 days (a timer's uint milliseconds).
     private static readonly TimeSpan MaxReminderDelay = TimeSpan.FromDays(45);

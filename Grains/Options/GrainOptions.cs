@@ -24,3 +24,15 @@ public sealed class LockoutOptions
 
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(5);
 }
+
+/// <summary><c>SimultaneousUse</c> section: how Access-Requests count against a user's <c>MaxSessions</c>.</summary>
+public sealed class SimultaneousUseOptions
+{
+    public const string Section = "SimultaneousUse";
+
+    /// <summary>
+    /// How long an accepted login counts as a session before its Accounting-Start arrives, so a burst of
+    /// logins cannot all slip past the limit.
+    /// </summary>
+    public TimeSpan ReservationHold { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Options;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Dictionary;
@@ -20,6 +21,7 @@ internal sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     IOptions<DedupOptions> dedup,
     IOptions<LockoutOptions> lockout,
+    IOptions<SimultaneousUseOptions> simultaneousUse,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -72,6 +74,13 @@ internal sealed partial class UserGrain(
         }
 
         _failures.Clear();
+        if (user.MaxSessions is { } maxSessions
+            && !await GrainFactory.GetGrain<IUserSessionsGrain>(this.GetPrimaryKeyString()).TryReserve(maxSessions, simultaneousUse.Value.ReservationHold))
+        {
+            // Simultaneous-Use: the user already has MaxSessions open (or just granted). Not a failed login.
+            return AuthResult.Rejected;
+        }
+
         if (user.LockedUntil is not null)
         {
             user.LockedUntil = null;

@@ -23,6 +23,7 @@ public static class GatewayServiceCollectionExtensions
 
             return new GatewayState(new ClientTable(clients));
         });
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RequestDispatcher>();
         services.TryAddSingleton<RadiusListener>();
         services.AddHostedService(provider => provider.GetRequiredService<RadiusListener>());

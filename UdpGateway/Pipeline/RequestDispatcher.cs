@@ -4,6 +4,7 @@ using Orleans.Radius.Gateway.Clients;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Gateway.Telemetry;
 using Orleans.Radius.Grains;
+using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Packets;
 
@@ -15,7 +16,7 @@ namespace Orleans.Radius.Gateway.Pipeline;
 /// ends in exactly one reply or one counted drop.
 /// </summary>
 internal sealed partial class RequestDispatcher(
-    GatewayState state, IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<RequestDispatcher> logger)
+    GatewayState state, IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time, ILogger<RequestDispatcher> logger)
 {
     private readonly ConcurrentDictionary<InFlightKey, byte> _inFlight = new();
     private readonly TimeSpan _deadline = options.Value.ClusterDeadline;
@@ -63,7 +64,7 @@ internal sealed partial class RequestDispatcher(
         {
             (RadiusCode.AccessRequest, ListenerKind.Authentication) => HandleAccessRequestAsync(datagram, client, code),
             (RadiusCode.StatusServer, _) => AnswerStatusServer(datagram, client, code),
-            (RadiusCode.AccountingRequest, ListenerKind.Accounting) => Drop(datagram, code, DropReason.NotServed, client),
+            (RadiusCode.AccountingRequest, ListenerKind.Accounting) => HandleAccountingRequestAsync(datagram, client, code),
             _ => Drop(datagram, code, DropReason.UnexpectedCode, client),
         };
     }
@@ -124,6 +125,73 @@ internal sealed partial class RequestDispatcher(
         {
             _inFlight.TryRemove(key, out _);
         }
+    }
+
+    private async ValueTask HandleAccountingRequestAsync(InboundDatagram datagram, NasClient client, string code)
+    {
+        if (!TryAdmitAccountingRequest(datagram, client, out var reason, out var record))
+        {
+            await Drop(datagram, code, reason, client);
+            return;
+        }
+
+        if (client.Budget is { } budget && !await budget.TryTakeAsync())
+        {
+            await Drop(datagram, code, DropReason.RateLimited, client);
+            return;
+        }
+
+        var packet = datagram.Packet.Span;
+        var key = RequestKeys.CreateInFlight(datagram.Source, packet[RadiusPacket.IdentifierOffset], packet.Slice(RadiusPacket.AuthenticatorOffset, RadiusPacket.AuthenticatorLength));
+        if (!_inFlight.TryAdd(key, 0))
+        {
+            await Drop(datagram, code, DropReason.DuplicateInProgress, client);
+            return;
+        }
+
+        try
+        {
+            try
+            {
+                // The Accounting-Response goes out only after the grain has written the record durably.
+                await grains.RecordAccountingAsync(record!).WaitAsync(_deadline);
+                state.ClusterAnswered();
+            }
+            catch (TimeoutException)
+            {
+                await Drop(datagram, code, DropReason.Deadline, client);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.ClusterCallFailed(logger, client.Name, exception.GetType().Name, exception.Message);
+                await Drop(datagram, code, DropReason.ClusterError, client);
+                return;
+            }
+
+            await ReplyAsync(datagram, client, code, RadiusCode.AccountingResponse, [], "response");
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private bool TryAdmitAccountingRequest(InboundDatagram datagram, NasClient client, out DropReason reason, out AccountingRecord? record)
+    {
+        record = null;
+        var packet = datagram.Packet.Span;
+        RadiusPacketReader.TryParse(packet, out var reader);
+        if (!RadiusSigner.VerifyComputedRequestAuthenticator(packet, client.Secret)
+            || RadiusSigner.CheckRequestMessageAuthenticator(reader, client.Secret) == MessageAuthenticatorCheck.Invalid)
+        {
+            reason = DropReason.BadAuthenticator;
+            return false;
+        }
+
+        record = AccountingRequestDecoder.Decode(reader, client.Name, time.GetUtcNow());
+        reason = record is null ? DropReason.Malformed : default;
+        return record is not null;
     }
 
     // Everything that needs the packet span happens here, before the first await.
