@@ -86,6 +86,22 @@ public class ReplyEncoderTests
         Assert.Equal(3, salts.Count);
     }
 
+    [Fact]
+    public void Accounting_responses_carry_no_message_authenticator_but_status_server_replies_do()
+    {
+        var buffer = new byte[RadiusPacket.MaxLength];
+        var accounting = Request(proxyState: false);
+        accounting[0] = (byte)RadiusCode.AccountingRequest;
+        var length = ReplyEncoder.Encode(buffer, accounting, RadiusCode.AccountingResponse, [], Secret);
+        Assert.False(RadiusSigner.TryFindMessageAuthenticator(buffer.AsSpan(0, length), out _));
+        Assert.True(RadiusSigner.VerifyResponseAuthenticator(buffer.AsSpan(0, length), accounting.AsSpan(4, 16), Secret));
+
+        var status = Request(proxyState: false);
+        status[0] = (byte)RadiusCode.StatusServer;
+        length = ReplyEncoder.Encode(buffer, status, RadiusCode.AccountingResponse, [], Secret);
+        Assert.True(RadiusSigner.TryFindMessageAuthenticator(buffer.AsSpan(0, length), out _));
+    }
+
     private static byte[] Encode(byte[] request)
     {
         var buffer = new byte[RadiusPacket.MaxLength];

@@ -19,12 +19,18 @@ internal static class ReplyEncoder
     private const uint MicrosoftVendorId = 311;
 
     /// <summary>Encodes a reply to <paramref name="request"/> into <paramref name="buffer"/>; returns its length, or 0 if it does not fit.</summary>
+    /// <remarks>
+    /// An Accounting-Response to an Accounting-Request carries no Message-Authenticator: it is optional
+    /// there, and implementations disagree on the authenticator it is computed over (FreeRADIUS uses
+    /// zeros, RFC 3579 readers the request's), so a NAS of either kind could discard the reply.
+    /// </remarks>
     public static int Encode(
         Span<byte> buffer, ReadOnlySpan<byte> request, RadiusCode code, IReadOnlyList<ReplyAttribute> attributes, ReadOnlySpan<byte> secret)
     {
         var requestAuthenticator = request.Slice(RadiusPacket.AuthenticatorOffset, RadiusPacket.AuthenticatorLength);
         var writer = new RadiusPacketWriter(buffer, code, request[RadiusPacket.IdentifierOffset], default);
-        if (!writer.TryWriteMessageAuthenticatorPlaceholder())
+        var signsMessage = code != RadiusCode.AccountingResponse || request[RadiusPacket.CodeOffset] == (byte)RadiusCode.StatusServer;
+        if (signsMessage && !writer.TryWriteMessageAuthenticatorPlaceholder())
         {
             return 0;
         }

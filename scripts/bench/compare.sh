@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Side-by-side PAP benchmark with radload (window 256, 10 s, Message-Authenticator on), one run each of:
+# Side-by-side benchmark with radload (MODE=pap or acct; window 256, 10 s, Message-Authenticator on), one run each of:
 #   aio    all-in-one silo+gateway on Valkey (redis-server stand-in)
 #   split  separate gateway process + silo process on Valkey
 #   fr     FreeRADIUS 3.2 tuned as in ../shared/tools/freeradius-peer (THREADS=4, RECV_BUFF=4 MiB)
 # Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process.
-# Usage: scripts/bench/pap.sh [rounds] [modes...]   (root, loopback only; stops only what it started)
+# Usage: [MODE=acct] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
+load_mode=${MODE:-pap}
+port=18120; [[ $load_mode == acct ]] && port=18130
 cd "$(dirname "$0")/../.."
 rounds=${1:-1}; shift || true
 modes=("${@:-aio split fr}")
@@ -37,7 +39,7 @@ measure() { # name, then "label:pid" pairs of the server processes
   local name=$1; shift
   declare -A before
   for pair in "$@"; do before[$pair]=$(cpu_seconds "${pair#*:}"); done
-  local result; result=$("$radload" -s 127.0.0.1:18120 -S testing123 -m pap -M -w 256 -d 10 -t 1000 -r 2)
+  local result; result=$("$radload" -s "127.0.0.1:$port" -S testing123 -m "$load_mode" -M -w 256 -d 10 -t 1000 -r 2)
   echo "$name $result"
   local ok; ok=$(sed -E 's/.* ok=([0-9]+) .*/\1/' <<<"$result")
   for pair in "$@"; do
@@ -53,7 +55,7 @@ run_aio() {
     --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 >"$work/aio.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   wait_ready http://127.0.0.1:18080/health/ready
-  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true   # warm-up: activate the user grains, let the JIT settle
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true   # warm-up: activate the user grains, let the JIT settle
   measure aio "silo+gateway:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
@@ -68,7 +70,7 @@ run_split() {
     --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18081 >"$work/gateway.log" 2>&1 &
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18081/health/ready
-  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true
   measure split "gateway:$gateway_pid" "silo:$silo_pid"
   kill "$gateway_pid" "$silo_pid"; wait "$gateway_pid" "$silo_pid" 2>/dev/null || true
   kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
@@ -80,7 +82,7 @@ run_fr() {
   freeradius -f -d "$work/fr" >"$work/fr.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   for _ in $(seq 1 50); do echo "Message-Authenticator = 0x00" | radclient -r 1 -t 1 127.0.0.1:18120 status testing123 >/dev/null 2>&1 && break; sleep 0.2; done
-  "$radload" -s 127.0.0.1:18120 -m pap -M -w 256 -d 8 >/dev/null || true
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true
   measure fr "freeradius:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
