@@ -9,22 +9,7 @@ namespace Orleans.Radius.Silo;
 /// <summary>Builds and runs the silo host.</summary>
 internal static class SiloProgram
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        WebApplication app;
-        try
-        {
-            app = Build(args);
-        }
-        catch (InvalidConfigurationException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 2;
-        }
-
-        await app.RunAsync();
-        return 0;
-    }
+    public static Task<int> RunAsync(string[] args) => HostRunner.RunAsync(args, Build);
 
     internal static WebApplication Build(string[] args)
     {

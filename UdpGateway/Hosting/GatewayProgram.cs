@@ -6,22 +6,7 @@ namespace Orleans.Radius.Gateway.Hosting;
 /// <summary>Builds and runs the stand-alone gateway: an Orleans client plus the UDP listeners.</summary>
 internal static partial class GatewayProgram
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        WebApplication app;
-        try
-        {
-            app = Build(args);
-        }
-        catch (InvalidConfigurationException exception)
-        {
-            await Console.Error.WriteLineAsync(exception.Message);
-            return 2;
-        }
-
-        await app.RunAsync();
-        return 0;
-    }
+    public static Task<int> RunAsync(string[] args) => HostRunner.RunAsync(args, Build);
 
     private static WebApplication Build(string[] args)
     {

@@ -77,53 +77,13 @@ internal sealed partial class RequestDispatcher(
             return;
         }
 
-        if (client.Budget is { } budget && !await budget.TryTakeAsync())
+        var result = kind == AccessRequestKind.Unsupported
+            ? AuthResult.Rejected
+            : await AskClusterAsync(datagram, client, code, () => grains.GetGrain<IUserGrain>(userName).Authenticate(authRequest!));
+        if (result is not null)
         {
-            await Drop(datagram, code, DropReason.RateLimited, client);
-            return;
-        }
-
-        var key = RequestKeys.CreateInFlight(datagram.Source, datagram.Packet.Span[RadiusPacket.IdentifierOffset], datagram.Packet.Span.Slice(RadiusPacket.AuthenticatorOffset, RadiusPacket.AuthenticatorLength));
-        if (!_inFlight.TryAdd(key, 0))
-        {
-            // The same request is already on its way to the cluster from this gateway.
-            await Drop(datagram, code, DropReason.DuplicateInProgress, client);
-            return;
-        }
-
-        try
-        {
-            AuthResult result;
-            if (kind == AccessRequestKind.Unsupported)
-            {
-                result = AuthResult.Rejected;
-            }
-            else
-            {
-                try
-                {
-                    result = await grains.GetGrain<IUserGrain>(userName).Authenticate(authRequest!).WaitAsync(_deadline);
-                    state.ClusterAnswered();
-                }
-                catch (TimeoutException)
-                {
-                    await Drop(datagram, code, DropReason.Deadline, client);
-                    return;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    Log.ClusterCallFailed(logger, client.Name, exception.GetType().Name, exception.Message);
-                    await Drop(datagram, code, DropReason.ClusterError, client);
-                    return;
-                }
-            }
-
-            var replyCode = result.Outcome == AuthOutcome.Accept ? RadiusCode.AccessAccept : RadiusCode.AccessReject;
-            await ReplyAsync(datagram, client, code, replyCode, result.Attributes, result.Outcome == AuthOutcome.Accept ? "accept" : "reject");
-        }
-        finally
-        {
-            _inFlight.TryRemove(key, out _);
+            var accepted = result.Outcome == AuthOutcome.Accept;
+            await ReplyAsync(datagram, client, code, accepted ? RadiusCode.AccessAccept : RadiusCode.AccessReject, result.Attributes, accepted ? "accept" : "reject");
         }
     }
 
@@ -135,10 +95,25 @@ internal sealed partial class RequestDispatcher(
             return;
         }
 
+        // The Accounting-Response goes out only after the grain has written the record durably.
+        if (await AskClusterAsync(datagram, client, code, () => grains.RecordAccountingAsync(record!)) is not null)
+        {
+            await ReplyAsync(datagram, client, code, RadiusCode.AccountingResponse, [], "response");
+        }
+    }
+
+    /// <summary>
+    /// What every request that needs the cluster goes through: the NAS's budget, this gateway's in-flight
+    /// set (a retransmission of a request still on its way is dropped), and one grain call within the
+    /// deadline. Null when the request was dropped — and counted — instead.
+    /// </summary>
+    private async ValueTask<T?> AskClusterAsync<T>(InboundDatagram datagram, NasClient client, string code, Func<Task<T>> call)
+        where T : class
+    {
         if (client.Budget is { } budget && !await budget.TryTakeAsync())
         {
             await Drop(datagram, code, DropReason.RateLimited, client);
-            return;
+            return null;
         }
 
         var packet = datagram.Packet.Span;
@@ -146,30 +121,25 @@ internal sealed partial class RequestDispatcher(
         if (!_inFlight.TryAdd(key, 0))
         {
             await Drop(datagram, code, DropReason.DuplicateInProgress, client);
-            return;
+            return null;
         }
 
         try
         {
-            try
-            {
-                // The Accounting-Response goes out only after the grain has written the record durably.
-                await grains.RecordAccountingAsync(record!).WaitAsync(_deadline);
-                state.ClusterAnswered();
-            }
-            catch (TimeoutException)
-            {
-                await Drop(datagram, code, DropReason.Deadline, client);
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Log.ClusterCallFailed(logger, client.Name, exception.GetType().Name, exception.Message);
-                await Drop(datagram, code, DropReason.ClusterError, client);
-                return;
-            }
-
-            await ReplyAsync(datagram, client, code, RadiusCode.AccountingResponse, [], "response");
+            var result = await call().WaitAsync(_deadline);
+            state.ClusterAnswered();
+            return result;
+        }
+        catch (TimeoutException)
+        {
+            await Drop(datagram, code, DropReason.Deadline, client);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ClusterCallFailed(logger, client.Name, exception.GetType().Name, exception.Message);
+            await Drop(datagram, code, DropReason.ClusterError, client);
+            return null;
         }
         finally
         {

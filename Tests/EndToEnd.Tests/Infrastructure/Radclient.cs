@@ -26,29 +26,7 @@ internal static class Radclient
             timeout: TimeSpan.FromSeconds(40));
 
     /// <summary>The attribute lines radclient printed under each "Received …" header, one list per reply, header first.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Replies(string standardOutput)
-    {
-        var replies = new List<IReadOnlyList<string>>();
-        List<string>? current = null;
-        foreach (var line in standardOutput.Split('\n'))
-        {
-            if (line.StartsWith("Received ", StringComparison.Ordinal))
-            {
-                current = [line.TrimEnd()];
-                replies.Add(current);
-            }
-            else if (current is not null && line.StartsWith('\t'))
-            {
-                current.Add(line.Trim());
-            }
-            else
-            {
-                current = null;
-            }
-        }
-
-        return replies;
-    }
+    public static IReadOnlyList<IReadOnlyList<string>> Replies(string standardOutput) => RadclientReplies.Parse(standardOutput);
 
     /// <summary>The only reply radclient received; fails with everything radclient printed otherwise.</summary>
     public static IReadOnlyList<string> SingleReply(ToolResult result)

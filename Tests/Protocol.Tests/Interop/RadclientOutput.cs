@@ -1,3 +1,5 @@
+using Orleans.Radius.Tests.Support;
+
 namespace Orleans.Radius.Protocol.Tests.Interop;
 
 /// <summary>Reads what <c>radclient -x</c> printed about the replies it received.</summary>
@@ -7,29 +9,7 @@ internal static class RadclientOutput
     /// The attribute lines ("Name = value") radclient printed under each "Received …" header, one list per
     /// reply, so a value echoed from the request is never mistaken for one in the reply.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Replies(string standardOutput)
-    {
-        var replies = new List<IReadOnlyList<string>>();
-        List<string>? current = null;
-        foreach (var line in standardOutput.Split('\n'))
-        {
-            if (line.StartsWith("Received ", StringComparison.Ordinal))
-            {
-                current = [line.TrimEnd()];
-                replies.Add(current);
-            }
-            else if (current is not null && line.StartsWith('\t'))
-            {
-                current.Add(line.Trim());
-            }
-            else
-            {
-                current = null;
-            }
-        }
-
-        return replies;
-    }
+    public static IReadOnlyList<IReadOnlyList<string>> Replies(string standardOutput) => RadclientReplies.Parse(standardOutput);
 
     /// <summary>The only reply's lines: its header ("Received Access-Accept Id …") first, then its attributes.</summary>
     public static IReadOnlyList<string> SingleReply(string standardOutput) => Assert.Single(Replies(standardOutput));
