@@ -12,7 +12,10 @@ internal static class ClusterConfigFile
     /// <summary>The shared secret of the loopback NAS client.</summary>
     public const string Secret = "e2e-shared-secret";
 
-    public static string Write(string directory, string name, string valkey, string clusterId, string serviceId, IEnumerable<TestUser> users, int maxFailures, int requestsPerSecond = 0)
+    /// <summary>Writes the file; <paramref name="settings"/> are extra "Section:Key" values (e.g. "Accounting:StaleGrace") set over the defaults.</summary>
+    public static string Write(
+        string directory, string name, string valkey, string clusterId, string serviceId, IEnumerable<TestUser> users, int maxFailures, int requestsPerSecond = 0,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = new JsonObject
         {
@@ -42,6 +45,11 @@ internal static class ClusterConfigFile
             },
         };
 
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Set(root, key, value);
+        }
+
         var path = Path.Combine(directory, name);
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;
@@ -55,6 +63,30 @@ internal static class ClusterConfigFile
             reply[attribute] = value;
         }
 
-        return new JsonObject { ["UserName"] = user.UserName, ["Password"] = user.Password, ["Reply"] = reply };
+        var json = new JsonObject { ["UserName"] = user.UserName, ["Password"] = user.Password, ["Reply"] = reply };
+        if (user.MaxSessions is { } maxSessions)
+        {
+            json["MaxSessions"] = maxSessions;
+        }
+
+        return json;
+    }
+
+    private static void Set(JsonObject root, string key, string value)
+    {
+        var parts = key.Split(':');
+        var node = root;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child)
+            {
+                child = [];
+                node[part] = child;
+            }
+
+            node = child;
+        }
+
+        node[parts[^1]] = value;
     }
 }

@@ -37,8 +37,8 @@ internal sealed class RadiusCluster : IAsyncDisposable
     public Task StartRedisAsync() => Redis.StartAsync();
 
     /// <summary>Writes the configuration the next nodes start with (earlier nodes keep theirs).</summary>
-    public void Configure(string name, IEnumerable<TestUser> users, int maxFailures = 2, int requestsPerSecond = 0) =>
-        ConfigPath = ClusterConfigFile.Write(_directory, name, Redis.ConnectionString, ClusterId, ServiceId, users, maxFailures, requestsPerSecond);
+    public void Configure(string name, IEnumerable<TestUser> users, int maxFailures = 2, int requestsPerSecond = 0, IReadOnlyDictionary<string, string>? settings = null) =>
+        ConfigPath = ClusterConfigFile.Write(_directory, name, Redis.ConnectionString, ClusterId, ServiceId, users, maxFailures, requestsPerSecond, settings);
 
     /// <summary>Starts silos and gateways together and waits until every one of them is ready.</summary>
     public async Task<IReadOnlyList<RadiusNode>> StartAsync(int silos, int gateways)
