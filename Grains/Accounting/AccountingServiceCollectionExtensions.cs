@@ -23,6 +23,7 @@ public static class AccountingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AccountingOptions>().Bind(configuration.GetSection(AccountingOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountingOptions>, AccountingOptionsValidator>());
+        services.AddHostedService<AccountingExporterStartup>();
 
         var connectionString = configuration[ValkeyConnectionStringKey];
         if (string.IsNullOrWhiteSpace(connectionString))
