@@ -14,6 +14,8 @@ internal static class SiloProgram
     internal static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args.Where(arg => arg != "--demo").ToArray());
+        // Orleans runs placement through Polly, which logs every call at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         RadiusConfiguration.AddConfigFile(builder.Configuration, args);
         (string Secret, string Password)? demo = DemoMode.IsRequested(args) ? DemoMode.Add(builder.Configuration) : null;
         var configuration = builder.Configuration;

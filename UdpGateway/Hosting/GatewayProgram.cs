@@ -11,6 +11,8 @@ internal static partial class GatewayProgram
     private static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Orleans runs placement through Polly, which logs every call at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         RadiusConfiguration.AddConfigFile(builder.Configuration, args);
         var configuration = builder.Configuration;
         ConfigurationProblems.ThrowIfAny(ConfigurationProblems.ForGateway(configuration, listenersEnabled: true));
