@@ -1,34 +1,12 @@
 using Orleans.Radius.EndToEnd.Tests.Infrastructure;
-using StackExchange.Redis;
 
 namespace Orleans.Radius.EndToEnd.Tests.Accounting;
 
 /// <summary>A cluster of its own for the accounting test that kills a silo and a gateway under load.</summary>
-public sealed class AccountingFaultFixture : IAsyncLifetime
+public sealed class AccountingFaultFixture() : AccountingClusterFixture("e2e-accounting-faults")
 {
-    private ConnectionMultiplexer? _redis;
-
-    internal RadiusCluster Cluster { get; } = new("e2e-accounting-faults");
-
-    internal AccountingStream Stream => new((_redis ?? throw new InvalidOperationException("the fixture has not started")).GetDatabase());
-
-    public async Task InitializeAsync()
-    {
-        await Cluster.StartRedisAsync();
-        Cluster.Configure("accounting-faults.json", [], maxFailures: 0);
-        await Cluster.StartAsync(silos: 2, gateways: 2);
-        _redis = await ConnectionMultiplexer.ConnectAsync(Cluster.Redis.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-
-        await Cluster.DisposeAsync();
-    }
+    private protected override void Configure(RadiusCluster cluster) =>
+        cluster.Configure("accounting-faults.json", [], maxFailures: 0);
 }
 
 [CollectionDefinition(Name)]

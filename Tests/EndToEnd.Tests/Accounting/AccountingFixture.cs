@@ -1,5 +1,4 @@
 using Orleans.Radius.EndToEnd.Tests.Infrastructure;
-using StackExchange.Redis;
 
 namespace Orleans.Radius.EndToEnd.Tests.Accounting;
 
@@ -8,7 +7,7 @@ namespace Orleans.Radius.EndToEnd.Tests.Accounting;
 /// a session that announces Acct-Interim-Interval = 1 is stale 3 s after its last update, while sessions
 /// without one keep the default interval of minutes and are never reaped during a test.
 /// </summary>
-public sealed class AccountingFixture : IAsyncLifetime
+public sealed class AccountingFixture() : AccountingClusterFixture("e2e-accounting")
 {
     public const string LimitedUser = "single-session";
     public const string LimitedPassword = "single-session-password";
@@ -21,31 +20,8 @@ public sealed class AccountingFixture : IAsyncLifetime
         ["SimultaneousUse:ReservationHold"] = "00:00:02",
     };
 
-    private ConnectionMultiplexer? _redis;
-
-    internal RadiusCluster Cluster { get; } = new("e2e-accounting");
-
-    internal AccountingStream Stream => new((_redis ?? throw new InvalidOperationException("the fixture has not started")).GetDatabase());
-
-    internal RadiusNode Gateway(int number) => Cluster.Gateways[number - 1];
-
-    public async Task InitializeAsync()
-    {
-        await Cluster.StartRedisAsync();
-        Cluster.Configure("accounting.json", [new TestUser(LimitedUser, LimitedPassword, MaxSessions: 1)], settings: Settings);
-        await Cluster.StartAsync(silos: 2, gateways: 2);
-        _redis = await ConnectionMultiplexer.ConnectAsync(Cluster.Redis.ConnectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-
-        await Cluster.DisposeAsync();
-    }
+    private protected override void Configure(RadiusCluster cluster) =>
+        cluster.Configure("accounting.json", [new TestUser(LimitedUser, LimitedPassword, MaxSessions: 1)], settings: Settings);
 }
 
 [CollectionDefinition(Name)]
