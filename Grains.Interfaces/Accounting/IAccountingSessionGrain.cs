@@ -8,8 +8,8 @@ namespace Orleans.Radius.Grains.Accounting;
 public interface IAccountingSessionGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Takes a Start, Interim-Update or Stop. Returns once the record is exported and the session state is
-    /// durably written; a retransmitted or replayed record is acknowledged without a second effect.
+    /// Takes a Start, Interim-Update or Stop. Returns once the record, its export entry and the indexes are
+    /// durably written in one step; a retransmitted or replayed record is acknowledged without a second effect.
     /// </summary>
     [Alias("record")]
     Task<AccountingAck> Record(AccountingRecord record);
@@ -20,6 +20,13 @@ public interface IAccountingSessionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("close-for-nas")]
     Task<NasCloseOutcome> CloseForNas(uint terminateCause, DateTimeOffset eventTime);
+
+    /// <summary>
+    /// Called by the reaper for a session past its stale deadline: closes it (exported with closed_by
+    /// "reaper") when no update arrived meanwhile, else moves its deadline.
+    /// </summary>
+    [Alias("reap")]
+    Task Reap();
 
     /// <summary>The session as stored, or null when nothing is stored (never seen, or past retention).</summary>
     [Alias("get")]

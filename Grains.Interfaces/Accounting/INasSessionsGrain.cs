@@ -1,20 +1,12 @@
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>
-/// The open accounting sessions of one NAS, keyed by the NAS client's configured name (durable), so that
-/// Accounting-On/Off can close them all.
+/// The open accounting sessions of one NAS, keyed by the NAS client's configured name, so that
+/// Accounting-On/Off can close them all. The index itself is kept by the session commits in the store.
 /// </summary>
 [Alias("radius.nas-sessions")]
 public interface INasSessionsGrain : IGrainWithStringKey
 {
-    /// <summary>Notes an open session (idempotent); called by the session grain.</summary>
-    [Alias("add")]
-    Task Add(string sessionId);
-
-    /// <summary>Forgets a closed session (idempotent); called by the session grain.</summary>
-    [Alias("remove")]
-    Task Remove(string sessionId);
-
     /// <summary>
     /// Accounting-On/Off: closes every open session of this NAS through its session grain (so each close is
     /// exported) with <paramref name="terminateCause"/>; returns how many were closed. Sessions with a record

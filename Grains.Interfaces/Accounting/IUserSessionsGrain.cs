@@ -1,8 +1,8 @@
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>
-/// The open sessions of one user, keyed by User-Name, kept by the session grains: "who is online" and the
-/// Simultaneous-Use check made at Access-Request time.
+/// The open sessions of one user, keyed by User-Name: "who is online" and the Simultaneous-Use check made
+/// at Access-Request time. The index itself is kept by the session commits in the store.
 /// </summary>
 [Alias("radius.user-sessions")]
 public interface IUserSessionsGrain : IGrainWithStringKey
@@ -18,12 +18,4 @@ public interface IUserSessionsGrain : IGrainWithStringKey
     /// <summary>The user's open sessions, oldest first.</summary>
     [Alias("list")]
     Task<IReadOnlyList<OpenSession>> List();
-
-    /// <summary>Adds or refreshes an open session; a new one consumes the oldest held reservation.</summary>
-    [Alias("add")]
-    Task Add(OpenSession session);
-
-    /// <summary>Removes a session that closed (idempotent).</summary>
-    [Alias("remove")]
-    Task Remove(string nasName, string sessionId);
 }

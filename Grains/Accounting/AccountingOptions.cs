@@ -5,8 +5,13 @@ public sealed class AccountingOptions
 {
     public const string Section = "Accounting";
 
+    /// <summary>Prefix of the Valkey keys holding sessions and their indexes.</summary>
+    public string KeyPrefix { get; set; } = "radius:acct";
+
+    /// <summary>How often the reaper looks for sessions past their stale deadline.</summary>
+    public TimeSpan ReaperInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Valkey stream every acknowledged Start, Interim-Update and Stop is appended to.</summary>
-    /// <remarks>On a Valkey cluster give it a hash tag ("{radius:accounting}"): the exported-marker keys start with it and must share its slot.</remarks>
     public string StreamKey { get; set; } = "radius:accounting";
 
     /// <summary>Approximate bound of the stream (XADD MAXLEN ~); consumers must keep up within it.</summary>

@@ -10,39 +10,40 @@ namespace Orleans.Radius.Grains.Accounting;
 /// <summary>Registers what the accounting grains need in a silo.</summary>
 public static class AccountingServiceCollectionExtensions
 {
-    /// <summary>Connection string that switches the export from in-memory to a Valkey stream.</summary>
+    /// <summary>Connection string that switches accounting from in-memory to Valkey.</summary>
     public const string ValkeyConnectionStringKey = "Valkey:ConnectionString";
 
     /// <summary>
     /// Binds and validates <see cref="AccountingOptions"/> (section <c>Accounting</c>) and registers the
-    /// exporter: the Valkey stream when <c>Valkey:ConnectionString</c> is set, else in-memory. An exporter
-    /// registered before this call is kept.
+    /// store: Valkey when <c>Valkey:ConnectionString</c> is set, else in-memory (a store registered before
+    /// this call is kept), and the stale-session reaper.
     /// </summary>
     public static IServiceCollection AddRadiusAccounting(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AccountingOptions>().Bind(configuration.GetSection(AccountingOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccountingOptions>, AccountingOptionsValidator>());
-        services.AddHostedService<AccountingExporterStartup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AccountingReaperStartup>();
+        services.AddHostedService<AccountingStoreStartup>();
 
         var connectionString = configuration[ValkeyConnectionStringKey];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            services.TryAddSingleton<IAccountingExporter, InMemoryAccountingExporter>();
+            services.TryAddSingleton<IAccountingStore, InMemoryAccountingStore>();
             return services;
         }
 
-        services.TryAddSingleton<IAccountingExporter>(provider =>
+        services.TryAddSingleton<IAccountingStore>(provider =>
         {
             var redis = ConfigurationOptions.Parse(connectionString);
 
-            // Start even while Valkey is down; exports fail (and the NAS retransmits) until it is back.
+            // Start even while Valkey is down; commits fail (and the NAS retransmits) until it is back.
             redis.AbortOnConnectFail = false;
-            return new ValkeyAccountingExporter(
+            return new ValkeyAccountingStore(
                 ConnectionMultiplexer.Connect(redis),
                 ownsConnection: true,
                 provider.GetRequiredService<IOptions<AccountingOptions>>(),
-                provider.GetRequiredService<ILogger<ValkeyAccountingExporter>>());
+                provider.GetRequiredService<ILogger<ValkeyAccountingStore>>());
         });
         return services;
     }

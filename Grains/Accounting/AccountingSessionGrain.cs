@@ -4,33 +4,36 @@ using Microsoft.Extensions.Options;
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>
-/// One accounting session (RFC 2866/2869). A record that changes the session is exported, the NAS and
-/// user indexes are updated and the session's reminder is set, and only then is the state written and the
-/// record acknowledged; every step is idempotent, so a retry after a crash anywhere repeats none of them.
+/// One accounting session (RFC 2866/2869). Each record that changes the session is taken in one atomic
+/// store commit — state, export entry, NAS and user indexes, stale deadline — before it is acknowledged,
+/// so a crash at any point leaves the record either wholly taken (the retry is a duplicate) or not at all.
 /// </summary>
 /// <remarks>
-/// One reminder per session: while open it is the stale-session deadline (last change + StaleMultiplier ×
-/// interim interval + StaleGrace), re-armed only when it fires early; on close it becomes the retention
-/// deadline, after which the stored state is cleared. Every session is therefore forgotten eventually.
+/// Commits are optimistic: the first record of an activation is tried as if nothing were stored, so a new
+/// session's Start costs one round trip; when something was stored the commit is refused, the session is
+/// read and the record decided again. Closed sessions deactivate at once and expire from the store after
+/// <see cref="AccountingOptions.Retention"/>; open ones are closed by the reaper when they go stale.
 /// </remarks>
 internal sealed partial class AccountingSessionGrain(
-    [PersistentState("accounting")] IPersistentState<AccountingSessionState> state,
-    IAccountingExporter exporter,
+    IAccountingStore store,
     IOptions<AccountingOptions> options,
-    IOptions<ReminderOptions> reminderOptions,
     TimeProvider time,
-    ILogger<AccountingSessionGrain> logger) : Grain, IAccountingSessionGrain, IRemindable
+    ILogger<AccountingSessionGrain> logger) : Grain, IAccountingSessionGrain
 {
-    private const string ReminderName = "session";
     private const string StatusStart = "Start";
     private const string StatusInterim = "Interim-Update";
     private const string StatusStop = "Stop";
+
+    // Another activation (a silo dying while the directory moves) can only interleave briefly.
+    private const int MaxAttempts = 3;
 
     // Without Acct-Session-Time and Event-Timestamp the gateway computes the event time from its receive
     // time minus Acct-Delay-Time, which a retransmission reproduces only to within rounding.
     private static readonly TimeSpan EventTimeTolerance = TimeSpan.FromSeconds(2);
 
     private readonly AccountingOptions _options = options.Value;
+    private StoredSession? _stored;
+    private bool _loaded;
 
     public async Task<AccountingAck> Record(AccountingRecord record)
     {
@@ -40,99 +43,96 @@ internal sealed partial class AccountingSessionGrain(
             throw new ArgumentException("the record belongs to another session grain", nameof(record));
         }
 
-        var current = state.State;
-        if (Refuse(current, record) is { } refused)
+        for (var attempt = 1; ; attempt++)
         {
-            AccountingMetrics.Record(record.StatusType, refused.Outcome);
-            Log.RecordRefused(logger, record.StatusType, record.NasName, record.SessionId, refused.Outcome);
-            return refused;
-        }
+            var current = _stored?.State ?? new AccountingSessionState();
+            if (Refuse(current, record) is { } refused)
+            {
+                AccountingMetrics.Record(record.StatusType, refused.Outcome);
+                Log.RecordRefused(logger, record.StatusType, record.NasName, record.SessionId, refused.Outcome);
+                return refused;
+            }
 
-        var next = Apply(current, record, time.GetUtcNow());
-        var (status, closedBy) = record.StatusType switch
-        {
-            AccountingStatusType.Start => (StatusStart, null),
-            AccountingStatusType.InterimUpdate => (StatusInterim, (string?)null),
-            _ => (StatusStop, "nas"),
-        };
-        await ExportAsync(ExportOf(next, AccountingRecordId.Of(record), status, record.EventTime, closedBy));
-        await CommitAsync(current, next, updateNasIndex: true);
-        AccountingMetrics.Record(record.StatusType, AccountingOutcome.Recorded);
-        return AccountingAck.Recorded;
+            var next = Apply(current, record, time.GetUtcNow());
+            var (status, closedBy) = record.StatusType switch
+            {
+                AccountingStatusType.Start => (StatusStart, null),
+                AccountingStatusType.InterimUpdate => (StatusInterim, (string?)null),
+                _ => (StatusStop, "nas"),
+            };
+            var export = ExportOf(next, AccountingRecordId.Of(record), status, record.EventTime, closedBy);
+            if (await CommitAsync(next, export, attempt))
+            {
+                AccountingMetrics.Record(record.StatusType, AccountingOutcome.Recorded);
+                return AccountingAck.Recorded;
+            }
+        }
     }
 
     public async Task<NasCloseOutcome> CloseForNas(uint terminateCause, DateTimeOffset eventTime)
     {
-        var current = state.State;
-        if (!current.Exists || !current.IsOpen)
+        for (var attempt = 1; ; attempt++)
         {
-            return NasCloseOutcome.NotOpen;
-        }
+            await EnsureLoadedAsync();
+            var current = _stored?.State;
+            if (current is not { Exists: true, IsOpen: true })
+            {
+                return NasCloseOutcome.NotOpen;
+            }
 
-        if (current.LastEventTime > eventTime)
-        {
-            return NasCloseOutcome.Newer;
-        }
+            if (current.LastEventTime > eventTime)
+            {
+                return NasCloseOutcome.Newer;
+            }
 
-        // The NAS's own index removes the session itself: calling back into it here would only wait on it.
-        await CloseAsync(SessionClosedBy.NasReboot, terminateCause, eventTime, eventTime, updateNasIndex: false);
-        return NasCloseOutcome.Closed;
+            if (await CloseAsync(current, SessionClosedBy.NasReboot, terminateCause, eventTime, eventTime, attempt))
+            {
+                return NasCloseOutcome.Closed;
+            }
+        }
     }
 
-    public Task<AccountingSessionView?> Get()
+    public async Task Reap()
     {
-        if (!state.State.Exists)
+        for (var attempt = 1; ; attempt++)
         {
-            DeactivateOnIdle();
-            return Task.FromResult<AccountingSessionView?>(null);
-        }
+            await EnsureLoadedAsync();
+            var current = _stored?.State;
+            if (current is not { Exists: true, IsOpen: true })
+            {
+                // Closed or gone, yet scheduled: a schedule entry outlived its session; drop it.
+                await store.RescheduleAsync(this.GetPrimaryKeyString(), staleAt: null);
+                DeactivateOnIdle();
+                return;
+            }
 
-        return Task.FromResult<AccountingSessionView?>(state.State.ToView());
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != ReminderName)
-        {
-            return;
-        }
-
-        var current = state.State;
-        var now = time.GetUtcNow();
-        if (!current.Exists)
-        {
-            await DisarmAsync();
-            DeactivateOnIdle();
-            return;
-        }
-
-        if (current.IsOpen)
-        {
+            var now = time.GetUtcNow();
             var staleAt = current.LastChangeAt + _options.StaleAfter(current.AnnouncedInterimInterval);
             if (now < staleAt)
             {
-                // An update arrived since the reminder was set: wait for the deadline it moved to.
-                await ArmAsync(staleAt - now);
+                await store.RescheduleAsync(this.GetPrimaryKeyString(), staleAt);
                 return;
             }
 
             // The close is dated now; its id is tied to the last record so a retry after a crash repeats it.
-            await CloseAsync(SessionClosedBy.Reaper, terminateCause: null, eventTime: now, idTime: current.LastEventTime, updateNasIndex: true);
-            Log.Reaped(logger, current.NasName, current.SessionId, current.LastChangeAt);
-            return;
+            if (await CloseAsync(current, SessionClosedBy.Reaper, terminateCause: null, eventTime: now, idTime: current.LastEventTime, attempt))
+            {
+                Log.Reaped(logger, current.NasName, current.SessionId, current.LastChangeAt);
+                return;
+            }
         }
+    }
 
-        var forgetAt = current.LastChangeAt + _options.Retention;
-        if (now < forgetAt)
+    public async Task<AccountingSessionView?> Get()
+    {
+        await EnsureLoadedAsync();
+        if (_stored?.State is not { Exists: true } session)
         {
-            await ArmAsync(forgetAt - now);
-            return;
+            DeactivateOnIdle();
+            return null;
         }
 
-        await DisarmAsync();
-        await state.ClearStateAsync();
-        state.State = new AccountingSessionState();
-        DeactivateOnIdle();
+        return session.ToView();
     }
 
     // The records that change nothing, or null when the record must be applied.
@@ -215,9 +215,14 @@ internal sealed partial class AccountingSessionGrain(
         return next;
     }
 
-    private async Task CloseAsync(SessionClosedBy closedBy, uint? terminateCause, DateTimeOffset eventTime, DateTimeOffset idTime, bool updateNasIndex)
+    private static AccountingExportRecord ExportOf(AccountingSessionState session, string recordId, string status, DateTimeOffset eventTime, string? closedBy) => new(
+        recordId, session.NasName, session.SessionId, status, session.UserName, eventTime, session.SessionTime,
+        session.InputOctets, session.OutputOctets, session.InputPackets, session.OutputPackets,
+        session.FramedIpAddress, session.CallingStationId, session.CalledStationId, session.NasPort,
+        status == StatusStop ? session.TerminateCause : null, closedBy);
+
+    private Task<bool> CloseAsync(AccountingSessionState current, SessionClosedBy closedBy, uint? terminateCause, DateTimeOffset eventTime, DateTimeOffset idTime, int attempt)
     {
-        var current = state.State;
         var next = current.Copy();
         next.IsOpen = false;
         next.ClosedBy = closedBy;
@@ -225,97 +230,85 @@ internal sealed partial class AccountingSessionGrain(
         next.TerminateCause = terminateCause;
         next.LastChangeAt = time.GetUtcNow();
         var recordId = AccountingRecordId.OfClose(current.NasName, current.SessionId, closedBy, idTime);
-        await ExportAsync(ExportOf(next, recordId, StatusStop, eventTime, closedBy == SessionClosedBy.Reaper ? "reaper" : "nas-reboot"));
-        await CommitAsync(current, next, updateNasIndex);
-        AccountingMetrics.Close(closedBy);
+        var export = ExportOf(next, recordId, StatusStop, eventTime, closedBy == SessionClosedBy.Reaper ? "reaper" : "nas-reboot");
+        return CommitAsync(next, export, attempt, closedBy);
     }
 
-    private static AccountingExportRecord ExportOf(AccountingSessionState session, string recordId, string status, DateTimeOffset eventTime, string? closedBy) => new(
-        recordId, session.NasName, session.SessionId, status, session.UserName, eventTime, session.SessionTime,
-        session.InputOctets, session.OutputOctets, session.InputPackets, session.OutputPackets,
-        session.FramedIpAddress, session.CallingStationId, session.CalledStationId, session.NasPort,
-        status == StatusStop ? session.TerminateCause : null, closedBy);
-
-    private async Task ExportAsync(AccountingExportRecord record)
+    // True when committed; false when the stored version moved and the caller must decide again on what
+    // was just read. Throws when the outcome is unknown: the NAS's retransmission finds out after a reload.
+    private async Task<bool> CommitAsync(AccountingSessionState next, AccountingExportRecord export, int attempt, SessionClosedBy closedBy = SessionClosedBy.None)
     {
-        var appended = await exporter.ExportAsync(record);
-        AccountingMetrics.Export(record.Status, appended);
-        if (!appended)
-        {
-            Log.AlreadyExported(logger, record.RecordId, record.NasName, record.SessionId);
-        }
-    }
-
-    // Indexes and reminder first, state last: the state write is what makes the record a duplicate next
-    // time, so everything before it is repeated (idempotently) when a crash interrupts the sequence.
-    private async Task CommitAsync(AccountingSessionState current, AccountingSessionState next, bool updateNasIndex)
-    {
-        var wasOpen = current.Exists && current.IsOpen;
-        await UpdateIndexesAsync(current, next, wasOpen, updateNasIndex);
-        if (!current.Exists || wasOpen != next.IsOpen || (next.IsOpen && current.InterimInterval != next.InterimInterval))
-        {
-            await ArmAsync(next.IsOpen ? _options.StaleAfter(next.AnnouncedInterimInterval) : _options.Retention);
-        }
-
-        state.State = next;
+        var version = _loaded ? _stored?.Version ?? 0 : 0;
+        var commit = new SessionCommit(
+            this.GetPrimaryKeyString(),
+            version,
+            _stored?.State,
+            next,
+            export,
+            next.IsOpen ? next.LastChangeAt + _options.StaleAfter(next.AnnouncedInterimInterval) : null,
+            next.IsOpen ? null : _options.Retention);
+        CommitResult result;
         try
         {
-            await state.WriteStateAsync();
+            result = await store.CommitAsync(commit);
         }
         catch
         {
-            // Not durable, so not taken: the retry must find the old state. The write may still have
-            // landed (a lost reply), so the next activation reloads rather than trusting this ETag.
-            state.State = current;
-            DeactivateOnIdle();
+            _loaded = false;
+            _stored = null;
             throw;
         }
+
+        if (result == CommitResult.Conflict)
+        {
+            if (attempt >= MaxAttempts)
+            {
+                throw new InvalidOperationException($"accounting session {commit.SessionKey} kept changing under this activation");
+            }
+
+            if (_loaded)
+            {
+                Log.Conflict(logger, next.NasName, next.SessionId);
+            }
+
+            await LoadAsync();
+            return false;
+        }
+
+        _stored = new StoredSession(next, version + 1);
+        _loaded = true;
+        AccountingMetrics.Export(export.Status, result == CommitResult.Applied);
+        if (result == CommitResult.AppliedAlreadyExported)
+        {
+            Log.AlreadyExported(logger, export.RecordId, next.NasName, next.SessionId);
+        }
+
+        if (closedBy != SessionClosedBy.None)
+        {
+            AccountingMetrics.Close(closedBy);
+        }
+
+        if (!next.IsOpen)
+        {
+            // A retransmitted Stop finds the session in the store; nothing else needs this activation.
+            DeactivateOnIdle();
+        }
+
+        return true;
     }
 
-    private Task UpdateIndexesAsync(AccountingSessionState current, AccountingSessionState next, bool wasOpen, bool updateNasIndex)
+    private async Task EnsureLoadedAsync()
     {
-        List<Task> updates = [];
-        var nas = GrainFactory.GetGrain<INasSessionsGrain>(next.NasName);
-        if (!wasOpen && next.IsOpen)
+        if (!_loaded)
         {
-            updates.Add(nas.Add(next.SessionId));
+            await LoadAsync();
         }
-        else if (wasOpen && !next.IsOpen && updateNasIndex)
-        {
-            updates.Add(nas.Remove(next.SessionId));
-        }
-
-        var oldUser = wasOpen ? current.UserName : null;
-        var newUser = next.IsOpen ? next.UserName : null;
-        if (oldUser is not null && oldUser != newUser)
-        {
-            updates.Add(GrainFactory.GetGrain<IUserSessionsGrain>(oldUser).Remove(next.NasName, next.SessionId));
-        }
-
-        if (newUser is not null
-            && (oldUser != newUser || current.FramedIpAddress != next.FramedIpAddress || current.StartTime != next.StartTime))
-        {
-            var open = new OpenSession(next.NasName, next.SessionId, next.StartTime ?? next.LastEventTime, next.FramedIpAddress);
-            updates.Add(GrainFactory.GetGrain<IUserSessionsGrain>(newUser).Add(open));
-        }
-
-        return Task.WhenAll(updates);
     }
 
-    private async Task ArmAsync(TimeSpan due)
+    private async Task LoadAsync()
     {
-        // Orleans refuses periods below its minimum; the period is only a fallback, each tick re-arms or closes.
-        var dueTime = due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due;
-        var minimum = reminderOptions.Value.MinimumReminderPeriod;
-        await this.RegisterOrUpdateReminder(ReminderName, dueTime, dueTime < minimum ? minimum : dueTime);
-    }
-
-    private async Task DisarmAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        _stored = await store.LoadAsync(this.GetPrimaryKeyString());
+        _loaded = true;
     }
 
     private static partial class Log
@@ -328,5 +321,8 @@ internal sealed partial class AccountingSessionGrain(
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Session {SessionId} of {NasName} closed as stale: no update since {LastChangeAt}")]
         public static partial void Reaped(ILogger logger, string nasName, string sessionId, DateTimeOffset lastChangeAt);
+
+        [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Session {SessionId} of {NasName} was changed by another activation; reading it again")]
+        public static partial void Conflict(ILogger logger, string nasName, string sessionId);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>
@@ -87,8 +89,13 @@ public sealed class AccountingSessionState
     [Id(24)]
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The session's grain key, "{nas}|{session id}".</summary>
+    [JsonIgnore]
+    public string SessionKey => AccountingKeys.Session(NasName, SessionId);
+
     public AccountingSessionState Copy() => (AccountingSessionState)MemberwiseClone();
 
+    [JsonIgnore]
     public TimeSpan? AnnouncedInterimInterval => InterimInterval is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : null;
 
     public AccountingSessionView ToView() => new(

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Options;
 using Orleans.TestingHost;
 
@@ -25,6 +27,9 @@ public abstract class ClusterFixture : IAsyncLifetime
             silo.Services.Configure<DedupOptions>(Configure);
             silo.Services.Configure<LockoutOptions>(Configure);
             ConfigureSilo(silo);
+
+            // The user grain asks the accounting store for Simultaneous-Use holds.
+            silo.Services.TryAddSingleton<IAccountingStore, InMemoryAccountingStore>();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

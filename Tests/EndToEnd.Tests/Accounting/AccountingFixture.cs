@@ -17,6 +17,7 @@ public sealed class AccountingFixture() : AccountingClusterFixture("e2e-accounti
         ["Accounting:StaleGrace"] = "00:00:02",
         ["Accounting:StaleMultiplier"] = "1",
         ["Reminders:MinimumReminderPeriod"] = "00:00:01",
+        ["Accounting:ReaperInterval"] = "00:00:01",
         ["SimultaneousUse:ReservationHold"] = "00:00:02",
     };
 

@@ -5,7 +5,8 @@ namespace Orleans.Radius.EndToEnd.Tests.Accounting;
 
 /// <summary>
 /// The stale-session reaper: a session whose NAS announced Acct-Interim-Interval and then fell silent is
-/// closed by its own reminder after StaleMultiplier × interval + StaleGrace (1 × 1 s + 2 s in this cluster).
+/// closed by the reaper's reminder after StaleMultiplier × interval + StaleGrace (1 × 1 s + 2 s in this
+/// cluster; the reaper ticks every second).
 /// </summary>
 [Collection(AccountingCollection.Name)]
 public sealed class ReaperTests(AccountingFixture fixture)

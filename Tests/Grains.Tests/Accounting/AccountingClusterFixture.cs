@@ -7,23 +7,28 @@ using Orleans.Reminders;
 namespace Orleans.Radius.Grains.Tests.Accounting;
 
 /// <summary>
-/// A cluster with in-memory reminders allowed down to one second, the in-memory exporter, no stale grace
-/// and a short retention, so the reaper and the retention purge run within a test.
+/// A cluster with in-memory reminders allowed down to one second, the in-memory store on the manual clock,
+/// a reaper ticking every second, no stale grace and a short retention, so the reaper and the retention
+/// purge run within a test.
 /// </summary>
 public sealed class AccountingClusterFixture : ClusterFixture
 {
     public static readonly TimeSpan Retention = TimeSpan.FromSeconds(3);
 
-    public InMemoryAccountingExporter Exporter { get; } = new(Microsoft.Extensions.Options.Options.Create(new AccountingOptions()));
+    public AccountingClusterFixture()
+    {
+        Store = new(Microsoft.Extensions.Options.Options.Create(new AccountingOptions()), Clock);
+        Faulty = new(Store);
+    }
 
-    /// <summary>Makes the next export append and then fail, as if the silo died before the grain's state write.</summary>
-    public CrashingExporter Crashing { get; }
+    public InMemoryAccountingStore Store { get; }
 
-    public AccountingClusterFixture() => Crashing = new(Exporter);
+    /// <summary>Makes the next commit fail before or after it is applied, as a lost connection would.</summary>
+    public FaultyStore Faulty { get; }
 
     /// <summary>What was exported for one session, in order.</summary>
     public IReadOnlyList<AccountingExportRecord> ExportedFor(string sessionId) =>
-        [.. Exporter.Entries.Where(entry => entry.SessionId == sessionId)];
+        [.. Store.Entries.Where(entry => entry.SessionId == sessionId)];
 
     protected override void ConfigureSilo(ISiloBuilder silo)
     {
@@ -32,12 +37,13 @@ public sealed class AccountingClusterFixture : ClusterFixture
 
         // Reminders fire on real time; the grains judge staleness on the manual clock the test moves.
         silo.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, TimeProvider.System);
-        silo.Services.AddSingleton<IAccountingExporter>(Crashing);
+        silo.Services.AddSingleton<IAccountingStore>(Faulty);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Accounting:StaleGrace"] = "00:00:00",
                 ["Accounting:Retention"] = "00:00:03",
+                ["Accounting:ReaperInterval"] = "00:00:01",
             })
             .Build();
         silo.Services.AddRadiusAccounting(configuration);
@@ -59,21 +65,42 @@ public sealed class AccountingClusterCollection : ICollectionFixture<AccountingC
     public const string Name = "accounting cluster";
 }
 
-/// <summary>Wraps an exporter; when armed, the next export is appended and then reported as a crash.</summary>
-public sealed class CrashingExporter(IAccountingExporter inner) : IAccountingExporter
+/// <summary>Wraps a store; when armed, the next commit fails before it is applied, or is applied and its reply lost.</summary>
+public sealed class FaultyStore(IAccountingStore inner) : IAccountingStore
 {
-    private int _armed;
+    private int _fault;
 
-    public void CrashAfterNextExport() => Interlocked.Exchange(ref _armed, 1);
+    public void FailNextCommit() => Interlocked.Exchange(ref _fault, 1);
 
-    public async Task<bool> ExportAsync(AccountingExportRecord record, CancellationToken cancellationToken = default)
+    public void LoseNextCommitReply() => Interlocked.Exchange(ref _fault, 2);
+
+    public async Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
     {
-        var appended = await inner.ExportAsync(record, cancellationToken);
-        if (Interlocked.Exchange(ref _armed, 0) == 1)
+        var fault = Interlocked.Exchange(ref _fault, 0);
+        if (fault == 1)
         {
-            throw new InvalidOperationException("simulated crash between the export and the state write");
+            throw new InvalidOperationException("simulated storage failure before the commit");
         }
 
-        return appended;
+        var result = await inner.CommitAsync(commit, cancellationToken);
+        return fault == 2 ? throw new InvalidOperationException("simulated loss of the commit's reply") : result;
     }
+
+    public Task<StoredSession?> LoadAsync(string sessionKey, CancellationToken cancellationToken = default) =>
+        inner.LoadAsync(sessionKey, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default) =>
+        inner.ListNasSessionsAsync(nasName, cancellationToken);
+
+    public Task<IReadOnlyList<OpenSession>> ListUserSessionsAsync(string userName, CancellationToken cancellationToken = default) =>
+        inner.ListUserSessionsAsync(userName, cancellationToken);
+
+    public Task<IReadOnlyList<string>> DueSessionsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        inner.DueSessionsAsync(now, max, cancellationToken);
+
+    public Task RescheduleAsync(string sessionKey, DateTimeOffset? staleAt, CancellationToken cancellationToken = default) =>
+        inner.RescheduleAsync(sessionKey, staleAt, cancellationToken);
+
+    public Task<bool> TryHoldAsync(string userName, int maxSessions, DateTimeOffset now, DateTimeOffset holdUntil, CancellationToken cancellationToken = default) =>
+        inner.TryHoldAsync(userName, maxSessions, now, holdUntil, cancellationToken);
 }

@@ -181,23 +181,41 @@ public sealed class AccountingSessionTests(AccountingClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_crash_between_the_export_and_the_state_write_is_retried_without_a_second_export()
+    public async Task A_commit_that_failed_before_it_was_applied_is_taken_on_the_retransmission()
     {
         var records = new Records("nas-crash", "kate");
         var session = fixture.Grains.GetGrain<IAccountingSessionGrain>(records.GrainKey);
         await session.Record(records.Start());
         var stop = records.Stop(60, 700, 800);
 
-        fixture.Crashing.CrashAfterNextExport();
+        fixture.Faulty.FailNextCommit();
         await Assert.ThrowsAsync<InvalidOperationException>(() => session.Record(stop));
 
-        // Not acknowledged, so not taken: the session is still open and the NAS retransmits.
+        // Not acknowledged and not taken: the session is still open and the NAS retransmits.
         Assert.True((await session.Get())!.IsOpen);
         Assert.Equal(AccountingAck.Recorded, await session.Record(stop with { DelayTime = 5 }));
 
         Assert.False((await session.Get())!.IsOpen);
         Assert.Single(fixture.ExportedFor(records.SessionId), entry => entry.Status == "Stop");
         Assert.Empty(await fixture.Grains.GetGrain<IUserSessionsGrain>("kate").List());
+    }
+
+    [Fact]
+    public async Task A_commit_whose_reply_was_lost_makes_the_retransmission_a_duplicate()
+    {
+        var records = new Records("nas-crash", "karl");
+        var session = fixture.Grains.GetGrain<IAccountingSessionGrain>(records.GrainKey);
+        await session.Record(records.Start());
+        var stop = records.Stop(60, 700, 800);
+
+        fixture.Faulty.LoseNextCommitReply();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.Record(stop));
+
+        // The commit landed whole though nobody heard it: the retransmission reads it and counts nothing twice.
+        Assert.False((await session.Get())!.IsOpen);
+        Assert.Equal(AccountingAck.Duplicate, await session.Record(stop with { DelayTime = 5 }));
+        Assert.Single(fixture.ExportedFor(records.SessionId), entry => entry.Status == "Stop");
+        Assert.Empty(await fixture.Grains.GetGrain<IUserSessionsGrain>("karl").List());
     }
 
     [Fact]

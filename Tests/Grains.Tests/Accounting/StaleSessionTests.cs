@@ -3,7 +3,7 @@ using Orleans.Radius.Grains.Accounting;
 namespace Orleans.Radius.Grains.Tests.Accounting;
 
 /// <summary>
-/// The reaper through real Orleans reminders (allowed down to one second in this cluster): sessions that
+/// The reaper through a real Orleans reminder (ticking every second in this cluster): sessions that
 /// announce a one-second interim interval are stale two seconds after their last update on the manual clock.
 /// </summary>
 [Collection(AccountingClusterCollection.Name)]
@@ -41,7 +41,7 @@ public sealed class StaleSessionTests(AccountingClusterFixture fixture)
         await session.Record(records.Interim(1, 100, 100) with { InterimInterval = 1 });
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        // Past the Start's deadline but not the Interim's: the reminder fires (after 2 s) and re-arms.
+        // Past the Start's deadline but not the Interim's: the reaper ticks (every second) and leaves it open.
         // Asserting that nothing happens needs a bounded wait; nothing observable can be awaited instead.
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.True((await session.Get())!.IsOpen);

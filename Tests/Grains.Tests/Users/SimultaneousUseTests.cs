@@ -16,11 +16,12 @@ public sealed class SimultaneousUseTests(DefaultClusterFixture fixture)
         // The first login's Accounting-Start has not arrived yet: its reservation still counts.
         Assert.Equal(AuthOutcome.Reject, (await user.Authenticate(Requests.Pap("pw"))).Outcome);
 
-        var sessions = fixture.Grains.GetGrain<IUserSessionsGrain>("single-seat");
-        await sessions.Add(new OpenSession("nas-1", "s-1", fixture.Clock.GetUtcNow(), null));
+        // Its Start takes the reservation's place; the session still counts.
+        var session = new AccountingRecord("nas-1", "s-1", AccountingStatusType.Start, "single-seat", fixture.Clock.GetUtcNow());
+        await fixture.Grains.RecordAccountingAsync(session);
         Assert.Equal(AuthOutcome.Reject, (await user.Authenticate(Requests.Pap("pw"))).Outcome);
 
-        await sessions.Remove("nas-1", "s-1");
+        await fixture.Grains.RecordAccountingAsync(session with { StatusType = AccountingStatusType.Stop, SessionTime = 60 });
         fixture.Clock.Advance(TimeSpan.FromSeconds(11));
         Assert.Equal(AuthOutcome.Accept, (await user.Authenticate(Requests.Pap("pw"))).Outcome);
     }
