@@ -8,6 +8,15 @@ public sealed class AccountingOptions
     /// <summary>Prefix of the Valkey keys holding sessions and their indexes.</summary>
     public string KeyPrefix { get; set; } = "radius:acct";
 
+    /// <summary>
+    /// Valkey replicas that must hold a record before it is acknowledged (Valkey WAIT, coalesced across
+    /// records); 0 acknowledges once the primary has it (and its append-only file, per its fsync policy).
+    /// </summary>
+    public int MinReplicas { get; set; }
+
+    /// <summary>How long a record waits for <see cref="MinReplicas"/>; past it the record is not acknowledged and the NAS retransmits.</summary>
+    public TimeSpan ReplicaTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How often the reaper looks for sessions past their stale deadline.</summary>
     public TimeSpan ReaperInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -50,6 +50,26 @@ public sealed class AccountingOptionsValidator : IValidateOptions<AccountingOpti
             problems.Add("Accounting:ExportedKeyTtl must be at least Accounting:Retention, or a late retransmission after a session is forgotten is exported again");
         }
 
+        if (options.MinReplicas < 0)
+        {
+            problems.Add("Accounting:MinReplicas must not be negative");
+        }
+
+        if (options.MinReplicas > 0 && (options.ReplicaTimeout <= TimeSpan.Zero || options.ReplicaTimeout > TimeSpan.FromSeconds(5)))
+        {
+            problems.Add("Accounting:ReplicaTimeout must be positive and at most 5 s (the NAS retransmits meanwhile)");
+        }
+
+        if (options.ReaperInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Accounting:ReaperInterval must be positive");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix))
+        {
+            problems.Add("Accounting:KeyPrefix must not be empty");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

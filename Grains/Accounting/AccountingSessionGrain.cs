@@ -48,6 +48,11 @@ internal sealed partial class AccountingSessionGrain(
             var current = _stored?.State ?? new AccountingSessionState();
             if (Refuse(current, record) is { } refused)
             {
+                if (refused.Outcome == AccountingOutcome.Duplicate)
+                {
+                    await store.ConfirmDurableAsync();
+                }
+
                 AccountingMetrics.Record(record.StatusType, refused.Outcome);
                 Log.RecordRefused(logger, record.StatusType, record.NasName, record.SessionId, refused.Outcome);
                 return refused;

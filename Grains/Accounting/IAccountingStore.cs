@@ -16,6 +16,12 @@ public interface IAccountingStore
     /// </summary>
     Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Returns once everything committed before the call is as durable as a commit (on the required
+    /// replicas); a duplicate is acknowledged only after this, since its original may not have been.
+    /// </summary>
+    Task ConfirmDurableAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Acct-Session-Ids of the NAS's open sessions.</summary>
     Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default);
 

@@ -76,6 +76,8 @@ public sealed class InMemoryAccountingStore : IAccountingStore
         }
     }
 
+    public Task ConfirmDurableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default)
     {
         lock (_lock)

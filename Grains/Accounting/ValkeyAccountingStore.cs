@@ -64,6 +64,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
     private readonly AccountingKeySpace _keys;
     private readonly RedisValue _markerTtlSeconds;
     private readonly RedisValue _maxLength;
+    private readonly ReplicaBarrier? _replicas;
     private readonly ILogger<ValkeyAccountingStore> _logger;
 
     public ValkeyAccountingStore(IConnectionMultiplexer connection, IOptions<AccountingOptions> options, ILogger<ValkeyAccountingStore> logger)
@@ -81,6 +82,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         _keys = new AccountingKeySpace(value);
         _markerTtlSeconds = Number((long)Math.Ceiling(value.ExportedKeyTtl.TotalSeconds));
         _maxLength = Number(value.StreamMaxLength);
+        _replicas = value.MinReplicas > 0 ? new ReplicaBarrier(connection, value.MinReplicas, value.ReplicaTimeout) : null;
         _logger = logger;
     }
 
@@ -140,6 +142,11 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             _keys.UserHolds(joining ?? ""),
         ];
         var result = (long)await RunAsync(db => db.ScriptEvaluateAsync(CommitScript, keys, arguments), commit.SessionKey);
+        if (_replicas is not null && result >= 0)
+        {
+            await _replicas.WaitAsync();
+        }
+
         return result switch
         {
             1 => CommitResult.Applied,
@@ -147,6 +154,8 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             _ => CommitResult.Conflict,
         };
     }
+
+    public Task ConfirmDurableAsync(CancellationToken cancellationToken = default) => _replicas?.WaitAsync() ?? Task.CompletedTask;
 
     public async Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default)
     {

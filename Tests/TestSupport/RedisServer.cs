@@ -22,14 +22,21 @@ public sealed class RedisServer : IAsyncDisposable
 
     public ManagedProcess Process => _process ?? throw new InvalidOperationException("redis-server is not running");
 
-    public async Task StartAsync()
+    /// <summary>Starts the server; with <paramref name="replicaOf"/>, as a replica of that server.</summary>
+    public async Task StartAsync(RedisServer? replicaOf = null)
     {
         var server = ToolRunner.Require("redis-server", "redis-server");
-        _process = ManagedProcess.Start(
-            "redis-server",
-            server,
-            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
-             "--appendfsync", "everysec", "--dir", _directory, "--protected-mode", "yes"]);
+        List<string> arguments =
+        [
+            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+            "--appendfsync", "everysec", "--dir", _directory, "--protected-mode", "yes",
+        ];
+        if (replicaOf is not null)
+        {
+            arguments.AddRange(["--replicaof", "127.0.0.1", replicaOf.Port.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        _process = ManagedProcess.Start("redis-server", server, arguments);
         await _process.WaitForOutputAsync("Ready to accept connections", TimeSpan.FromSeconds(20));
     }
 

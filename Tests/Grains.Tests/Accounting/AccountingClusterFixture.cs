@@ -89,6 +89,8 @@ public sealed class FaultyStore(IAccountingStore inner) : IAccountingStore
     public Task<StoredSession?> LoadAsync(string sessionKey, CancellationToken cancellationToken = default) =>
         inner.LoadAsync(sessionKey, cancellationToken);
 
+    public Task ConfirmDurableAsync(CancellationToken cancellationToken = default) => inner.ConfirmDurableAsync(cancellationToken);
+
     public Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default) =>
         inner.ListNasSessionsAsync(nasName, cancellationToken);
 
