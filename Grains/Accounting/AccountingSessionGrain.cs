@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace Orleans.Radius.Grains.Accounting;
 
@@ -14,6 +15,9 @@ namespace Orleans.Radius.Grains.Accounting;
 /// read and the record decided again. Closed sessions deactivate at once and expire from the store after
 /// <see cref="AccountingOptions.Retention"/>; open ones are closed by the reaper when they go stale.
 /// </remarks>
+// Activates on the silo the gateway's client reached (chosen by the grain's hash), so records of a
+// session need no forwarding hop between silos.
+[PreferLocalPlacement]
 internal sealed partial class AccountingSessionGrain(
     IAccountingStore store,
     IOptions<AccountingOptions> options,
