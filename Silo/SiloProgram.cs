@@ -33,7 +33,15 @@ internal static class SiloProgram
         builder.Services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
 
         var dashboard = configuration.GetValue("Dashboard:Enabled", true);
-        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster, dashboard));
+        var tls = ClusterTls.Read(configuration);
+        builder.UseOrleans(silo =>
+        {
+            SiloConfiguration.Configure(silo, valkey, cluster, dashboard);
+            if (tls.IsConfigured)
+            {
+                ClusterTls.Apply(silo, tls);
+            }
+        });
         builder.Services.AddSingleton<StorageProbe>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         builder.Services.AddHostedService<UserSeeder>();
@@ -54,6 +62,8 @@ internal static class SiloProgram
         {
             Log.EmbeddedDefault(app.Logger);
         }
+
+        ClusterTls.WarnIfPlaintext(app.Logger, valkey.IsConfigured, tls);
 
         if (demo is { } credentials)
         {

@@ -25,6 +25,7 @@ public static class ConfigurationProblems
                 problems);
         });
 
+        problems.AddRange(ClusterTls.Problems(configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions()));
         if (!listenersEnabled)
         {
             return problems;

@@ -18,6 +18,7 @@ internal static partial class GatewayProgram
         ConfigurationProblems.ThrowIfAny(ConfigurationProblems.ForGateway(configuration, listenersEnabled: true));
         var valkey = configuration.GetSection(ValkeyOptions.Section).Get<ValkeyOptions>() ?? new ValkeyOptions();
         var cluster = configuration.GetSection(RadiusClusterOptions.Section).Get<RadiusClusterOptions>() ?? new RadiusClusterOptions();
+        var tls = ClusterTls.Read(configuration);
 
         builder.UseOrleansClient(client =>
         {
@@ -36,6 +37,11 @@ internal static partial class GatewayProgram
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
             }
 
+            if (tls.IsConfigured)
+            {
+                ClusterTls.Apply(client, tls);
+            }
+
             // The gateway may start before any silo: keep trying instead of exiting.
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {
@@ -50,6 +56,7 @@ internal static partial class GatewayProgram
         builder.Services.AddRadiusGateway(configuration);
 
         var app = builder.Build();
+        ClusterTls.WarnIfPlaintext(app.Logger, valkey.IsConfigured, tls);
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
