@@ -1,0 +1,25 @@
+namespace Orleans.Radius.Grains.Eap;
+
+/// <summary><c>Eap</c> section: which methods run and how long conversations live.</summary>
+public sealed class EapOptions
+{
+    public const string Section = "Eap";
+
+    /// <summary>Allowed methods in order of preference (TLS, PEAP, TTLS, MSCHAPV2, MD5); the first one is proposed.</summary>
+    public List<string> Methods { get; set; } = [.. EapMethodNames.Default];
+
+    /// <summary>A conversation idle this long is forgotten and its grain deactivates.</summary>
+    public TimeSpan ConversationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Put the authenticated (inner) identity in the Access-Accept's User-Name.</summary>
+    public bool ReplyInnerIdentity { get; set; }
+
+    /// <summary>
+    /// Persist EAP-MD5 and EAP-MSCHAPv2 progress so a conversation survives the loss of its silo (one storage
+    /// write per round). Off: such a conversation is failed cleanly instead, like a TLS one.
+    /// </summary>
+    public bool PersistProgress { get; set; } = true;
+
+    /// <summary>On a graceful silo stop, how long conversations in progress may take to finish before the silo goes on stopping.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
