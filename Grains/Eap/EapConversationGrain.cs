@@ -17,7 +17,7 @@ namespace Orleans.Radius.Grains.Eap;
 // conversations avoid it (see EapDrain).
 [PreferLocalPlacement]
 internal sealed partial class EapConversationGrain(
-    [PersistentState("eap", EapConversationGrain.StorageName)] IPersistentState<EapConversationState> state,
+    [PersistentState("eap", EapOptions.StorageName)] IPersistentState<EapConversationState> state,
     IEapMethodFactory methods,
     IOptions<EapOptions> options,
     IOptions<EapCertificateOptions> certificates,
@@ -26,9 +26,6 @@ internal sealed partial class EapConversationGrain(
     TimeProvider time,
     ILogger<EapConversationGrain> logger) : Grain, IEapConversationGrain
 {
-    /// <summary>Grain storage provider for conversations; the silo gives it an expiry so abandoned state disappears.</summary>
-    public const string StorageName = "eap";
-
     private const byte MicrosoftVendorType = 26;
     private const uint MicrosoftVendorId = 311;
     private const byte MsMppeSendKeyType = 16;
@@ -59,7 +56,9 @@ internal sealed partial class EapConversationGrain(
             Resume(conversation);
         }
 
-        var period = options.Value.ConversationTimeout / 2;
+        // Often enough that a finished conversation leaves about when its dedup window closes.
+        var shortest = options.Value.ConversationTimeout < dedup.Value.Window ? options.Value.ConversationTimeout : dedup.Value.Window;
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, shortest.Ticks / 2));
         this.RegisterGrainTimer(ExpireIfIdleAsync, period, period);
         return Task.CompletedTask;
     }
@@ -306,7 +305,7 @@ internal sealed partial class EapConversationGrain(
     private byte[] AllowedMethods(IReadOnlyList<string>? clientMethods)
     {
         var allowed = new List<byte>();
-        foreach (var name in options.Value.Methods)
+        foreach (var name in options.Value.EffectiveMethods)
         {
             if (EapMethodNames.TryGetTypeCode(name, out var type) && methods.Supports((EapType)type) && !allowed.Contains(type)
                 && (clientMethods is null || clientMethods.Any(method => string.Equals(method, name, StringComparison.OrdinalIgnoreCase))))

@@ -46,10 +46,10 @@ internal sealed partial class EapDrain(EapConversationTracker tracker, IOptions<
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Silo stopping: waiting up to {Timeout} for {Count} EAP conversations in progress")]
+        [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Silo stopping: waiting up to {Timeout} for {Count} EAP conversations in progress")]
         public static partial void Draining(ILogger logger, int count, TimeSpan timeout);
 
-        [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "EAP drain done after {ElapsedMs} ms; {Count} conversations still in progress")]
+        [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "EAP drain done after {ElapsedMs} ms; {Count} conversations still in progress")]
         public static partial void Drained(ILogger logger, int count, double elapsedMs);
     }
 }

@@ -5,8 +5,17 @@ public sealed class EapOptions
 {
     public const string Section = "Eap";
 
-    /// <summary>Allowed methods in order of preference (TLS, PEAP, TTLS, MSCHAPV2, MD5); the first one is proposed.</summary>
-    public List<string> Methods { get; set; } = [.. EapMethodNames.Default];
+    /// <summary>Grain storage provider for conversations; the silo gives it an expiry so abandoned state disappears.</summary>
+    public const string StorageName = "eap";
+
+    /// <summary>
+    /// Allowed methods in order of preference (TLS, PEAP, TTLS, MSCHAPV2, MD5); the first one is proposed.
+    /// Null or empty: <see cref="EapMethodNames.Default"/> (a default list here would be appended to by binding).
+    /// </summary>
+    public List<string>? Methods { get; set; }
+
+    /// <summary>The methods in force: <see cref="Methods"/> or the default.</summary>
+    public IReadOnlyList<string> EffectiveMethods => Methods is { Count: > 0 } methods ? methods : EapMethodNames.Default;
 
     /// <summary>A conversation idle this long is forgotten and its grain deactivates.</summary>
     public TimeSpan ConversationTimeout { get; set; } = TimeSpan.FromSeconds(30);
