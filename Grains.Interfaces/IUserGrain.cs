@@ -1,3 +1,5 @@
+using Orleans.Radius.Grains.Eap;
+
 namespace Orleans.Radius.Grains;
 
 /// <summary>
@@ -26,6 +28,22 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Clears a failed-login lockout.</summary>
     [Alias("unlock")]
     Task Unlock();
+
+    /// <summary>EAP-MD5 (RFC 3748 §5.4): MD5(identifier ‖ password ‖ challenge) = response; needs the cleartext password.</summary>
+    [Alias("eap-md5")]
+    Task<EapUserResult> VerifyEapMd5(byte identifier, byte[] challenge, byte[] response);
+
+    /// <summary>MS-CHAPv2 inside EAP (RFC 2759 against the NT hash); the user name hashed is this grain's key.</summary>
+    [Alias("eap-mschapv2")]
+    Task<EapUserResult> VerifyEapMsChapV2(byte[] authenticatorChallenge, byte[] peerChallenge, byte[] ntResponse);
+
+    /// <summary>A cleartext password sent inside a TLS tunnel (EAP-TTLS/PAP).</summary>
+    [Alias("eap-password")]
+    Task<EapUserResult> VerifyEapPassword(byte[] password);
+
+    /// <summary>EAP-TLS: the certificate was validated; authorizes this user (unknown users only when <paramref name="acceptUnknown"/>).</summary>
+    [Alias("eap-certificate")]
+    Task<EapUserResult> AuthorizeEapCertificate(bool acceptUnknown);
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ internal static class SiloConfiguration
 {
     public const string StorageName = "Default";
 
+    // Well above Eap:ConversationTimeout (at most 10 minutes): the grain itself ignores state older than that.
+    private static readonly TimeSpan EapStateExpiry = TimeSpan.FromMinutes(15);
+
     public static void Configure(ISiloBuilder silo, ValkeyOptions valkey, RadiusClusterOptions cluster, bool dashboard)
     {
         silo.Configure<ClusterOptions>(options =>
@@ -31,6 +34,14 @@ internal static class SiloConfiguration
                 // assembly does not orphan stored state (the JSON default embeds both).
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+            // EAP progress is short-lived: entries expire on their own, so a conversation abandoned mid-way (or
+            // whose silo died) leaves nothing behind in Valkey.
+            silo.AddRedisGrainStorage(Grains.Eap.EapOptions.StorageName, builder => builder.Configure<Serialization.Serializer>((options, serializer) =>
+            {
+                options.ConfigurationOptions = redis.Clone();
+                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                options.EntryExpiry = EapStateExpiry;
+            }));
             silo.UseRedisReminderService(options => options.ConfigurationOptions = redis.Clone());
             if (cluster.AdvertisedAddress is { } advertised)
             {
@@ -45,6 +56,7 @@ internal static class SiloConfiguration
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(Grains.Eap.EapOptions.StorageName);
             silo.UseInMemoryReminderService();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Accounting;
+using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Grains.Options;
 using Orleans.Radius.Grains.Users;
 using StackExchange.Redis;
@@ -47,6 +48,14 @@ internal static class SiloConfigurationProblems
             if (new AccountingOptionsValidator().Validate(null, accounting) is { Failed: true } result)
             {
                 problems.AddRange(result.Failures.Select(failure => $"Accounting: {failure}"));
+            }
+        });
+
+        ConfigurationProblems.Bind<EapOptions>(configuration, EapOptions.Section, problems, eap =>
+        {
+            if (new EapOptionsValidator().Validate(null, eap) is { Failed: true } result)
+            {
+                problems.AddRange(result.Failures);
             }
         });
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Accounting;
+using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Grains.Options;
 
 namespace Orleans.Radius.Silo;
@@ -29,6 +30,7 @@ internal static class SiloProgram
         builder.Services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
         builder.Services.Configure<SimultaneousUseOptions>(configuration.GetSection(SimultaneousUseOptions.Section));
         builder.Services.AddRadiusAccounting(configuration);
+        builder.Services.AddRadiusEap(configuration);
         // Reminders:MinimumReminderPeriod (Orleans' floor of 1 minute) may be lowered for tests of the stale-session reaper.
         builder.Services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
 

@@ -9,4 +9,11 @@ internal sealed record EapMethodContext(
     string OuterIdentity,
     string NasName,
     IEapUserDirectory Users,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>
+    /// Identifier of the EAP-Request the method's output goes into (Start) or the peer's Response answers
+    /// (Process): EAP-MD5 hashes it (RFC 3748 §5.4).
+    /// </summary>
+    public byte RequestIdentifier { get; init; }
+}

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Radius.Grains.Accounting;
+using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Grains.Options;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Dictionary;
+using Orleans.Radius.Protocol.Eap;
 
 namespace Orleans.Radius.Grains.Users;
 
@@ -47,16 +49,14 @@ internal sealed partial class UserGrain(
 
         var result = await DecideAsync(request);
         _recent.Add(request.Key, result);
-        if (!state.State.Exists && _failures.Count == 0)
-        {
-            // Unknown names must not pile up activations (a spray of random user names).
-            DeactivateOnIdle();
-        }
-
+        ForgetUnknownName();
         return result;
     }
 
-    private async Task<AuthResult> DecideAsync(AuthRequest request)
+    private Task<AuthResult> DecideAsync(AuthRequest request) => DecideAsync(user => Verify(request, user));
+
+    // One decision for every method: lockout, the credential check, Simultaneous-Use, reply items.
+    private async Task<AuthResult> DecideAsync(Func<UserState, List<ReplyAttribute>?> verify)
     {
         var now = time.GetUtcNow();
         var user = state.State;
@@ -66,7 +66,7 @@ internal sealed partial class UserGrain(
             return AuthResult.Rejected;
         }
 
-        var extra = user.Exists ? Verify(request, user) : null;
+        var extra = user.Exists ? verify(user) : null;
         if (extra is null)
         {
             await RecordFailureAsync(now);
@@ -100,7 +100,7 @@ internal sealed partial class UserGrain(
     // Returns the method's own reply attributes on success, null on failure.
     private List<ReplyAttribute>? Verify(AuthRequest request, UserState user) => request.Method switch
     {
-        AuthMethod.Pap => VerifyPap(request, user) ? [] : null,
+        AuthMethod.Pap => request.Password is { } presented && VerifyPap(presented, user) ? [] : null,
         AuthMethod.Chap => user.CleartextPassword is { } clear
             && request.Response is { } chap && request.Challenge is { } challenge
             && ChapPassword.Verify(chap, Encoding.UTF8.GetBytes(clear), challenge) ? [] : null,
@@ -109,13 +109,8 @@ internal sealed partial class UserGrain(
         _ => null,
     };
 
-    private static bool VerifyPap(AuthRequest request, UserState user)
+    private static bool VerifyPap(byte[] presented, UserState user)
     {
-        if (request.Password is not { } presented)
-        {
-            return false;
-        }
-
         if (user.CleartextPassword is { } clear)
         {
             return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(clear));
@@ -222,6 +217,77 @@ internal sealed partial class UserGrain(
             _failures.Clear();
             await state.WriteStateAsync();
             Log.LockedOut(logger, this.GetPrimaryKeyString(), options.Duration);
+        }
+    }
+
+    public async Task<EapUserResult> VerifyEapMd5(byte identifier, byte[] challenge, byte[] response) =>
+        ToEapResult(await DecideAsync(user => user.CleartextPassword is { } clear
+            && EapMd5Challenge.VerifyResponse(identifier, Encoding.UTF8.GetBytes(clear), challenge, response) ? [] : null));
+
+    public async Task<EapUserResult> VerifyEapMsChapV2(byte[] authenticatorChallenge, byte[] peerChallenge, byte[] ntResponse)
+    {
+        string? authenticatorResponse = null;
+        byte[]? masterKey = null;
+        var result = await DecideAsync(user =>
+        {
+            var userName = MsChapV2.GetUserNameForChallenge(Encoding.UTF8.GetBytes(this.GetPrimaryKeyString()));
+            if (user.NtHash is not { } hash || authenticatorChallenge.Length != MsChapV2.ChallengeLength
+                || peerChallenge.Length != MsChapV2.ChallengeLength || ntResponse.Length != MsChapV2.NtResponseLength
+                || userName.Length > MsChapV2.MaxUserNameLength)
+            {
+                return null;
+            }
+
+            Span<byte> expected = stackalloc byte[MsChapV2.NtResponseLength];
+            MsChapV2.GenerateNtResponse(authenticatorChallenge, peerChallenge, userName, hash, expected);
+            if (!CryptographicOperations.FixedTimeEquals(expected, ntResponse))
+            {
+                return null;
+            }
+
+            Span<byte> authenticator = stackalloc byte[MsChapV2.AuthenticatorResponseLength];
+            MsChapV2.GenerateAuthenticatorResponse(hash, ntResponse, peerChallenge, authenticatorChallenge, userName, authenticator);
+            authenticatorResponse = Encoding.ASCII.GetString(authenticator);
+            Span<byte> hashHash = stackalloc byte[NtPasswordHash.Length];
+            NtPasswordHash.ComputeHashHash(hash, hashHash);
+            masterKey = new byte[MppeKeyDerivation.KeyLength];
+            MppeKeyDerivation.GetMasterKey(hashHash, ntResponse, masterKey);
+            CryptographicOperations.ZeroMemory(hashHash);
+            return [];
+        });
+        ForgetUnknownName();
+        return result.Outcome == AuthOutcome.Accept
+            ? new EapUserResult(true, result.Attributes, authenticatorResponse, masterKey)
+            : EapUserResult.Rejected;
+    }
+
+    public async Task<EapUserResult> VerifyEapPassword(byte[] password) =>
+        ToEapResult(await DecideAsync(user => VerifyPap(password, user) ? [] : null));
+
+    public async Task<EapUserResult> AuthorizeEapCertificate(bool acceptUnknown)
+    {
+        if (!state.State.Exists)
+        {
+            // The certificate already proved who the peer is; an unknown name has no reply items and no limits.
+            DeactivateOnIdle();
+            return acceptUnknown ? new EapUserResult(true, []) : EapUserResult.Rejected;
+        }
+
+        return ToEapResult(await DecideAsync(_ => []));
+    }
+
+    private EapUserResult ToEapResult(AuthResult result)
+    {
+        ForgetUnknownName();
+        return result.Outcome == AuthOutcome.Accept ? new EapUserResult(true, result.Attributes) : EapUserResult.Rejected;
+    }
+
+    private void ForgetUnknownName()
+    {
+        if (!state.State.Exists && _failures.Count == 0)
+        {
+            // Unknown names must not pile up activations (a spray of random user names).
+            DeactivateOnIdle();
         }
     }
 

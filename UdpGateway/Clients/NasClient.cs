@@ -18,6 +18,7 @@ public sealed class NasClient
         Secret = Encoding.UTF8.GetBytes(options.Secret);
         RequireMessageAuthenticator = options.RequireMessageAuthenticator;
         RequestsPerSecond = options.RequestsPerSecond;
+        EapMethods = options.EapMethods is { Count: > 0 } methods ? [.. methods] : null;
     }
 
     public string Name { get; }
@@ -30,6 +31,9 @@ public sealed class NasClient
 
     /// <summary>Cluster-wide budget; 0 = unlimited.</summary>
     public int RequestsPerSecond { get; }
+
+    /// <summary>EAP methods allowed for this client, or null when only <c>Eap:Methods</c> applies.</summary>
+    public IReadOnlyList<string>? EapMethods { get; }
 
     /// <summary>This gateway's share of the cluster-wide budget (tokens leased from the budget grain).</summary>
     internal NasBudget? Budget { get; set; }

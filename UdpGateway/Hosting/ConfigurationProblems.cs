@@ -66,6 +66,10 @@ public static class ConfigurationProblems
                 Require(!string.IsNullOrEmpty(client.Secret), $"{key}:Secret is empty", problems);
                 Require(client.Secret.Length <= 128, $"{key}:Secret is longer than 128 characters", problems);
                 Require(client.RequestsPerSecond >= 0, $"{key}:RequestsPerSecond is negative", problems);
+                foreach (var unknown in Grains.Eap.EapMethodNames.Unknown(client.EapMethods))
+                {
+                    problems.Add($"{key}:EapMethods: '{unknown}' is not a method (use {string.Join(", ", Grains.Eap.EapMethodNames.Default)})");
+                }
             });
         }
 

@@ -73,6 +73,9 @@ public sealed class ClientOptions
 
     /// <summary>Cluster-wide request budget for this client; 0 = unlimited.</summary>
     public int RequestsPerSecond { get; set; }
+
+    /// <summary>EAP methods this client's users may use (names as in <c>Eap:Methods</c>); null = every method <c>Eap:Methods</c> allows.</summary>
+    public List<string>? EapMethods { get; set; }
 }
 
 /// <summary>One user (an entry of the <c>Users</c> array), seeded into grain state at silo start.</summary>

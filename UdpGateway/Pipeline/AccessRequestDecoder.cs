@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Orleans.Radius.Gateway.Clients;
 using Orleans.Radius.Grains;
+using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Protocol.Attributes;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Packets;
@@ -19,6 +20,9 @@ internal enum AccessRequestKind : byte
 
     /// <summary>A credential attribute is malformed (e.g. a User-Password that is not 16–128 bytes): dropped.</summary>
     Malformed,
+
+    /// <summary>EAP-Message attributes: a round of an EAP conversation.</summary>
+    Eap,
 }
 
 /// <summary>Turns a validated Access-Request into the message the user's grain decides.</summary>
@@ -103,6 +107,62 @@ internal static class AccessRequestDecoder
         }
 
         return AccessRequestKind.Unsupported;
+    }
+
+    /// <summary>
+    /// Decodes an Access-Request carrying EAP-Message (RFC 3579): joins the EAP packet, takes the State that names
+    /// the conversation or issues a new one. Malformed when the attributes do not join into one EAP packet.
+    /// </summary>
+    public static AccessRequestKind DecodeEap(in RadiusPacketReader request, NasClient client, SocketAddress source, out EapRequest? decoded)
+    {
+        decoded = null;
+        ReadOnlySpan<byte> name = default;
+        ReadOnlySpan<byte> state = default;
+        var hasName = false;
+        var hasState = false;
+        var eapBytes = 0;
+        foreach (var attribute in request)
+        {
+            switch ((RadiusAttributeType)attribute.Type)
+            {
+                case RadiusAttributeType.UserName when !hasName:
+                    name = attribute.Value;
+                    hasName = true;
+                    break;
+                case RadiusAttributeType.State when !hasState:
+                    state = attribute.Value;
+                    hasState = true;
+                    break;
+                case RadiusAttributeType.EapMessage:
+                    eapBytes += attribute.Value.Length;
+                    break;
+            }
+        }
+
+        byte[] eapMessage = [];
+        if (eapBytes > 0)
+        {
+            // Bounded by the RADIUS packet itself (4096 bytes), so the joined packet is too.
+            Span<byte> joined = stackalloc byte[RadiusPacket.MaxLength];
+            if (RadiusEapMessage.TryJoin(request, joined, out var length) != RadiusConcatError.None)
+            {
+                return AccessRequestKind.Malformed;
+            }
+
+            eapMessage = joined[..length].ToArray();
+        }
+
+        string? userName = null;
+        if (hasName && TryDecodeUserName(name, out var decodedName))
+        {
+            userName = decodedName;
+        }
+
+        var stateBytes = hasState ? state.ToArray() : EapConversationKeys.NewState();
+        var key = RequestKeys.Create(source, request.Identifier, request.Authenticator);
+        var round = new EapRound(key, client.Name, eapMessage, userName, client.EapMethods, Starts: !hasState);
+        decoded = new EapRequest(EapConversationKeys.ToKey(stateBytes), stateBytes, round);
+        return AccessRequestKind.Eap;
     }
 
     private static bool TryDecodeUserName(ReadOnlySpan<byte> value, out string userName)

@@ -5,6 +5,7 @@ using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Gateway.Telemetry;
 using Orleans.Radius.Grains;
 using Orleans.Radius.Grains.Accounting;
+using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Packets;
 
@@ -71,9 +72,15 @@ internal sealed partial class RequestDispatcher(
 
     private async ValueTask HandleAccessRequestAsync(InboundDatagram datagram, NasClient client, string code)
     {
-        if (!TryAdmitAccessRequest(datagram, client, out var reason, out var kind, out var userName, out var authRequest))
+        if (!TryAdmitAccessRequest(datagram, client, out var reason, out var kind, out var userName, out var authRequest, out var eapRequest))
         {
             await Drop(datagram, code, reason, client);
+            return;
+        }
+
+        if (kind == AccessRequestKind.Eap)
+        {
+            await HandleEapRoundAsync(datagram, client, code, eapRequest!);
             return;
         }
 
@@ -84,6 +91,30 @@ internal sealed partial class RequestDispatcher(
         {
             var accepted = result.Outcome == AuthOutcome.Accept;
             await ReplyAsync(datagram, client, code, accepted ? RadiusCode.AccessAccept : RadiusCode.AccessReject, result.Attributes, accepted ? "accept" : "reject");
+        }
+    }
+
+    // One grain call per round; the reply carries the EAP packet, and the State on a challenge.
+    private async ValueTask HandleEapRoundAsync(InboundDatagram datagram, NasClient client, string code, EapRequest eap)
+    {
+        var result = await AskClusterAsync(datagram, client, code, () => grains.GetGrain<IEapConversationGrain>(eap.ConversationKey).Process(eap.Round));
+        switch (result?.Kind)
+        {
+            case null:
+                return;
+            case EapReplyKind.Challenge:
+                await ReplyAsync(datagram, client, code, RadiusCode.AccessChallenge, EapReplyAttributes.Build(result.EapMessage, eap.State, []), "challenge");
+                return;
+            case EapReplyKind.Accept:
+                await ReplyAsync(datagram, client, code, RadiusCode.AccessAccept, EapReplyAttributes.Build(result.EapMessage, null, result.Attributes), "accept");
+                return;
+            case EapReplyKind.Reject:
+                await ReplyAsync(datagram, client, code, RadiusCode.AccessReject, EapReplyAttributes.Build(result.EapMessage, null, []), "reject");
+                return;
+            default:
+                // RFC 3748 §4.1: an EAP packet the conversation cannot take is silently discarded.
+                await Drop(datagram, code, DropReason.Malformed, client);
+                return;
         }
     }
 
@@ -166,11 +197,13 @@ internal sealed partial class RequestDispatcher(
 
     // Everything that needs the packet span happens here, before the first await.
     private static bool TryAdmitAccessRequest(
-        InboundDatagram datagram, NasClient client, out DropReason reason, out AccessRequestKind kind, out string userName, out AuthRequest? request)
+        InboundDatagram datagram, NasClient client, out DropReason reason, out AccessRequestKind kind, out string userName, out AuthRequest? request,
+        out EapRequest? eapRequest)
     {
         kind = AccessRequestKind.Unsupported;
         userName = "";
         request = null;
+        eapRequest = null;
         RadiusPacketReader.TryParse(datagram.Packet.Span, out var reader);
         var check = RadiusSigner.CheckRequestMessageAuthenticator(reader, client.Secret);
         if (check == MessageAuthenticatorCheck.Invalid)
@@ -187,7 +220,9 @@ internal sealed partial class RequestDispatcher(
             return false;
         }
 
-        kind = AccessRequestDecoder.Decode(reader, client, datagram.Source, out userName, out request);
+        kind = reader.TryGetAttribute(RadiusAttributeType.EapMessage, out _)
+            ? AccessRequestDecoder.DecodeEap(reader, client, datagram.Source, out eapRequest)
+            : AccessRequestDecoder.Decode(reader, client, datagram.Source, out userName, out request);
         if (kind == AccessRequestKind.Malformed)
         {
             reason = DropReason.Malformed;

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Orleans.Radius.EndToEnd.Tests.Infrastructure;
+
+namespace Orleans.Radius.EndToEnd.Tests.Eap;
+
+/// <summary>
+/// Two silos and two gateways over one redis-server for EAP. A second NAS client entry, 127.0.0.2, allows
+/// only EAP-MD5, so eapol_test sent from there (<c>-A</c>) meets a method that is not allowed.
+/// </summary>
+public abstract class EapClusterFixture : IAsyncLifetime
+{
+    /// <summary>The NAS client address whose entry allows only EAP-MD5.</summary>
+    public static readonly IPAddress Md5OnlyClient = IPAddress.Parse("127.0.0.2");
+
+    internal static readonly TestUser[] Users =
+    [
+        new("eap-md5", "md5-password", new Dictionary<string, string> { ["Reply-Message"] = "hello md5" }),
+        new("eap-mschap", "mschap-password", new Dictionary<string, string> { ["Reply-Message"] = "hello mschap" }),
+        new("eap-wrong", "right-password"),
+        new("eap-roaming", "roaming-password"),
+        new("eap-crash", "crash-password"),
+        new("eap-drain", "drain-password"),
+    ];
+
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("radius-eap-").FullName;
+
+    internal RadiusCluster Cluster { get; }
+
+    internal string ConfigDirectory => _directory;
+
+    internal RadiusNode Gateway(int number) => Cluster.Gateways[number - 1];
+
+    protected EapClusterFixture(string clusterId) => Cluster = new RadiusCluster(clusterId);
+
+    protected abstract IReadOnlyDictionary<string, string> Settings { get; }
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.StartRedisAsync();
+        Cluster.Configure("eap.json", Users, maxFailures: 0, settings: Settings);
+        AddMd5OnlyClient(Cluster.ConfigPath);
+        await Cluster.StartAsync(silos: 2, gateways: 2);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static void AddMd5OnlyClient(string path)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var first = root["Clients"]![0]!;
+        root["Clients"]!.AsArray().Add(new JsonObject
+        {
+            ["Name"] = "md5-only-nas",
+            ["Address"] = Md5OnlyClient.ToString(),
+            ["Secret"] = first["Secret"]!.GetValue<string>(),
+            ["EapMethods"] = new JsonArray("MD5"),
+        });
+        File.WriteAllText(path, root.ToJsonString());
+    }
+}
+
+/// <summary>Persisted EAP-MD5/MSCHAPv2 progress (the default), User-Name of the inner identity in the Accept.</summary>
+public sealed class EapFixture() : EapClusterFixture("e2e-eap")
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Eap:ReplyInnerIdentity"] = "true",
+        ["Eap:ConversationTimeout"] = "00:00:20",
+        ["Dedup:Window"] = "00:00:01",
+    };
+}
+
+/// <summary>
+/// Progress not persisted, so a conversation lives only in its activation, like a TLS one: losing the silo
+/// must fail it cleanly, and a graceful stop must let it finish. Short expiry so tests start from no conversations.
+/// </summary>
+public sealed class EapFaultFixture() : EapClusterFixture("e2e-eap-fault")
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Eap:PersistProgress"] = "false",
+        ["Eap:ConversationTimeout"] = "00:00:04",
+        ["Eap:DrainTimeout"] = "00:00:20",
+        ["Dedup:Window"] = "00:00:01",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class EapCollection : ICollectionFixture<EapFixture>
+{
+    public const string Name = "eap";
+}
+
+[CollectionDefinition(Name)]
+public sealed class EapFaultCollection : ICollectionFixture<EapFaultFixture>
+{
+    public const string Name = "eap faults";
+}
