@@ -38,8 +38,8 @@ internal sealed class PeapTestPhase2(string identity, string password)
             return reply;
         }
 
-        Assert.Equal((byte)EapType.MsChapV2, data[0]);
-        Assert.Equal(EapParseError.None, EapMsChapV2Reader.TryParse(EapCode.Request, data.AsSpan(1), out var request));
+        PeerExpect.That(data[0] == (byte)EapType.MsChapV2, "an inner EAP-MSCHAPv2 request");
+        PeerExpect.That(EapMsChapV2Reader.TryParse(EapCode.Request, data.AsSpan(1), out var request) == EapParseError.None, "the MSCHAPv2 request parses");
         var ntHash = new byte[16];
         NtPasswordHash.Compute(password, ntHash);
         switch (request.OpCode)
@@ -49,7 +49,7 @@ internal sealed class PeapTestPhase2(string identity, string password)
                 _ntResponse = new byte[24];
                 MsChapV2.GenerateNtResponse(_authenticatorChallenge, _peerChallenge, name, ntHash, _ntResponse);
                 var packet = new byte[512];
-                Assert.True(EapMsChapV2Writer.TryWriteResponse(packet, 0, request.MsChapV2Id, _peerChallenge, _ntResponse, 0, name, out var written));
+                PeerExpect.That(EapMsChapV2Writer.TryWriteResponse(packet, 0, request.MsChapV2Id, _peerChallenge, _ntResponse, 0, name, out var written), "the response fits");
                 return packet[4..written];
             case EapMsChapV2OpCode.Success:
                 ServerAuthenticated = MsChapV2.CheckAuthenticatorResponse(ntHash, _ntResponse, _peerChallenge, _authenticatorChallenge, name, request.Message[..42]);

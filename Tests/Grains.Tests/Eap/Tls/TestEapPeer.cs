@@ -41,8 +41,8 @@ internal sealed class TestEapPeer
     public async Task<EapStep> RunAsync(IEapMethod method, EapMethodContext context, int maxRounds = 400)
     {
         var step = method.Start(context);
-        Assert.Equal(EapStepKind.Continue, step.Kind);
-        Assert.NotEqual(0, step.TypeData![0] & (byte)EapTlsFlags.Start);
+        PeerExpect.That(step.Kind == EapStepKind.Continue, "the method starts with a Request");
+        PeerExpect.That((step.TypeData![0] & (byte)EapTlsFlags.Start) != 0, "the first Request has S set");
         var version = (byte)(step.TypeData[0] & 0x07);
         _protocol.Connect(Client);
         Send(TakeOutput());
@@ -63,10 +63,10 @@ internal sealed class TestEapPeer
 
     private byte[] Answer(byte[] request, byte version)
     {
-        Assert.Equal(EapParseError.None, EapTlsPacketReader.TryParse(request, out var reader));
+        PeerExpect.That(EapTlsPacketReader.TryParse(request, out var reader) == EapParseError.None, "the Request parses");
         if (_outgoingOffset < _outgoing.Length)
         {
-            Assert.True(reader.IsAck, "the server must ACK our fragments");
+            PeerExpect.That(reader.IsAck, "the server must ACK our fragments");
             return NextFragment(version);
         }
 

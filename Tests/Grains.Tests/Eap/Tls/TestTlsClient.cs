@@ -1,9 +1,9 @@
-using HashAlgorithm = Org.BouncyCastle.Tls.HashAlgorithm;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
+using HashAlgorithm = Org.BouncyCastle.Tls.HashAlgorithm;
 
 namespace Orleans.Radius.Grains.Tests.Eap.Tls;
 
