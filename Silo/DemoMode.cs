@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Orleans.Radius.Grains.Eap.Tls;
 
 namespace Orleans.Radius.Silo;
 
@@ -43,6 +44,34 @@ internal static class DemoMode
 
             """);
     }
+
+    /// <summary>
+    /// Without a configured server certificate, points <c>Eap:Tls</c> at a throw-away PKI (created at the first start,
+    /// reused after), so EAP-TLS, PEAP and TTLS work in the demo.
+    /// </summary>
+    public static EapTlsDevelopmentFiles? AddEapCertificates(IConfigurationManager configuration)
+    {
+        if (configuration.GetSection(EapTlsOptions.Section).Get<EapTlsOptions>() is { IsConfigured: true })
+        {
+            return null;
+        }
+
+        var files = EapTlsDevelopmentCertificates.EnsureCreated(EapTlsDevelopmentCertificates.DefaultDirectory);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{EapTlsOptions.Section}:CertificateFile"] = files.CertificateFile,
+            [$"{EapTlsOptions.Section}:KeyFile"] = files.KeyFile,
+            [$"{EapTlsOptions.Section}:ClientCaFile"] = files.CaCertificateFile,
+        });
+        return files;
+    }
+
+    public static void PrintEapCertificates(EapTlsDevelopmentFiles files) => Console.WriteLine($"""
+          EAP uses a throw-away development CA ({(files.Created ? "created" : "reused")}); point eapol_test at it:
+            ca_cert="{files.CaCertificateFile}"
+            EAP-TLS: client_cert="{files.ClientCertificateFile}" private_key="{files.ClientKeyFile}"
+
+        """);
 
     private static string RandomToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

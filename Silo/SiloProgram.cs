@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Eap;
+using Orleans.Radius.Grains.Eap.Tls;
 using Orleans.Radius.Grains.Options;
 
 namespace Orleans.Radius.Silo;
@@ -19,6 +20,7 @@ internal static class SiloProgram
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         RadiusConfiguration.AddConfigFile(builder.Configuration, args);
         (string Secret, string Password)? demo = DemoMode.IsRequested(args) ? DemoMode.Add(builder.Configuration) : null;
+        var demoEapCertificates = demo is null ? null : DemoMode.AddEapCertificates(builder.Configuration);
         var configuration = builder.Configuration;
         var gatewayEnabled = configuration.GetValue<bool>("Gateway:Enabled");
         ConfigurationProblems.ThrowIfAny(
@@ -31,6 +33,7 @@ internal static class SiloProgram
         builder.Services.Configure<SimultaneousUseOptions>(configuration.GetSection(SimultaneousUseOptions.Section));
         builder.Services.AddRadiusAccounting(configuration);
         builder.Services.AddRadiusEap(configuration);
+        builder.Services.AddEapTls(configuration);
         // Reminders:MinimumReminderPeriod (Orleans' floor of 1 minute) may be lowered for tests of the stale-session reaper.
         builder.Services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
 
@@ -70,6 +73,10 @@ internal static class SiloProgram
         if (demo is { } credentials)
         {
             DemoMode.Print(credentials, configuration);
+            if (demoEapCertificates is { } files)
+            {
+                DemoMode.PrintEapCertificates(files);
+            }
         }
 
         return app;

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Radius.Grains.Eap.Tls;
+using Orleans.Radius.Protocol.Eap;
+
+namespace Orleans.Radius.Grains.Eap.Methods;
+
+/// <summary>
+/// EAP-TLS (RFC 5216, and RFC 9190 for TLS 1.3): mutual certificate authentication. The client certificate is
+/// validated during the handshake; the outer identity is then authorized by the user directory, which decides
+/// what an unknown name gets.
+/// </summary>
+internal sealed class EapTlsMethod : TlsBasedMethod
+{
+    // RFC 9190 §2.5: one byte of application data tells a TLS 1.3 peer that no more handshake messages follow.
+    private static readonly byte[] CommitmentMessage = [0x00];
+
+    public EapTlsMethod(EapTlsSession session, EapTlsOptions options, ILogger logger)
+        : base(session, options, version: 0, logger)
+    {
+    }
+
+    public override EapType Type => EapType.Tls;
+
+    protected override ValueTask<EapStep?> OnApplicationDataAsync(byte[] data, bool handshakeJustCompleted, EapMethodContext context)
+    {
+        if (data.Length > 0 || !handshakeJustCompleted)
+        {
+            // EAP-TLS carries no application data from the peer.
+            return ValueTask.FromResult<EapStep?>(EapStep.Failure);
+        }
+
+        if (Session.Keys!.IsTls13)
+        {
+            Session.WriteApplicationData(CommitmentMessage);
+        }
+
+        // TLS 1.2: our Finished is queued. TLS 1.3: the commitment. Either way the peer answers with an ACK.
+        return ValueTask.FromResult<EapStep?>(null);
+    }
+
+    protected override async ValueTask<EapStep?> OnAckAsync(EapMethodContext context)
+    {
+        var authorization = await context.Users.AuthorizeCertificateAsync(context.OuterIdentity).ConfigureAwait(false);
+        return authorization.Accepted ? Succeed(context.OuterIdentity, authorization) : EapStep.Failure;
+    }
+}

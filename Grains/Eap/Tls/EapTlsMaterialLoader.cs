@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Security.Certificates;
+using Org.BouncyCastle.X509;
+using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
+
+namespace Orleans.Radius.Grains.Eap.Tls;
+
+/// <summary>
+/// Reads <see cref="EapTlsOptions"/>' PEM files into <see cref="EapTlsMaterial"/>, naming every problem (missing or
+/// unreadable file, wrong password, key not matching the certificate) instead of stopping at the first.
+/// </summary>
+internal static class EapTlsMaterialLoader
+{
+    private const string RsaOid = "1.2.840.113549.1.1.1";
+    private const string EcOid = "1.2.840.10045.2.1";
+
+    /// <summary>Loads the material; null with the problems listed when anything is wrong.</summary>
+    public static EapTlsMaterial? TryLoad(EapTlsOptions options, List<string> problems)
+    {
+        var before = problems.Count;
+        var chain = ReadCertificates(options.CertificateFile, "CertificateFile", required: true, problems);
+        var key = chain is { Count: > 0 } ? ReadKey(options, chain[0], problems) : null;
+        if (chain is null)
+        {
+            // Still name a missing or unreadable key file, so one start reports both.
+            _ = ReadText(options.KeyFile, "KeyFile", required: true, problems);
+        }
+
+        IReadOnlyList<BcCertificate> cas = [];
+        if (!string.IsNullOrWhiteSpace(options.ClientCaFile))
+        {
+            cas = ReadCertificates(options.ClientCaFile, "ClientCaFile", required: true, problems)?.Select(der => new BcCertificate(der)).ToArray() ?? [];
+        }
+
+        IReadOnlyList<X509Crl> crls = [];
+        if (!string.IsNullOrWhiteSpace(options.CrlFile))
+        {
+            if (string.IsNullOrWhiteSpace(options.ClientCaFile))
+            {
+                problems.Add($"{EapTlsOptions.Section}:CrlFile needs {EapTlsOptions.Section}:ClientCaFile");
+            }
+
+            crls = ReadCrls(options.CrlFile, problems);
+        }
+
+        return problems.Count == before && chain is not null && key is { } loaded
+            ? new EapTlsMaterial(chain, loaded.Key, loaded.Kind, cas, crls)
+            : null;
+    }
+
+    private static List<byte[]>? ReadCertificates(string? path, string name, bool required, List<string> problems)
+    {
+        var text = ReadText(path, name, required, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var certificates = ReadPemBlocks(text, "CERTIFICATE");
+        if (certificates.Count == 0)
+        {
+            problems.Add($"{EapTlsOptions.Section}:{name} ({path}) holds no PEM CERTIFICATE");
+            return null;
+        }
+
+        foreach (var der in certificates)
+        {
+            try
+            {
+                _ = new BcCertificate(der);
+            }
+            catch (Exception exception) when (exception is ArgumentException or IOException or CertificateException)
+            {
+                problems.Add($"{EapTlsOptions.Section}:{name} ({path}) holds an unreadable certificate: {exception.Message}");
+                return null;
+            }
+        }
+
+        return certificates;
+    }
+
+    private static (Org.BouncyCastle.Crypto.AsymmetricKeyParameter Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
+    {
+        var text = ReadText(options.KeyFile, "KeyFile", required: true, problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        using var certificate = X509CertificateLoader.LoadCertificate(certificateDer);
+        var encrypted = text.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal);
+        if (encrypted && string.IsNullOrEmpty(options.KeyPassword))
+        {
+            problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) is encrypted: set {EapTlsOptions.Section}:KeyPassword");
+            return null;
+        }
+
+        if (text.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal))
+        {
+            problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) uses the legacy OpenSSL encryption; convert it with 'openssl pkcs8 -topk8'");
+            return null;
+        }
+
+        try
+        {
+            using AsymmetricAlgorithm key = certificate.GetKeyAlgorithm() switch
+            {
+                RsaOid => RSA.Create(),
+                EcOid => ECDsa.Create(),
+                var other => throw new NotSupportedException($"the certificate's key algorithm {other} is neither RSA nor ECDSA"),
+            };
+            if (encrypted)
+            {
+                key.ImportFromEncryptedPem(text, options.KeyPassword);
+            }
+            else
+            {
+                key.ImportFromPem(text);
+            }
+
+            var certificateKey = certificate.PublicKey.ExportSubjectPublicKeyInfo();
+            if (!certificateKey.AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
+            {
+                problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) does not match the certificate in {EapTlsOptions.Section}:CertificateFile");
+                return null;
+            }
+
+            var kind = key is ECDsa ecdsa ? CurveKind(ecdsa) : EapTlsKeyKind.Rsa;
+            var pkcs8 = key.ExportPkcs8PrivateKey();
+            try
+            {
+                return (PrivateKeyFactory.CreateKey(pkcs8), kind);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(pkcs8);
+            }
+        }
+        catch (CryptographicException) when (encrypted)
+        {
+            // The exception text cannot hold the password, but says nothing useful either.
+            problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) cannot be decrypted: wrong {EapTlsOptions.Section}:KeyPassword?");
+        }
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException or NotSupportedException)
+        {
+            problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) holds no usable private key: {exception.Message}");
+        }
+
+        return null;
+    }
+
+    private static EapTlsKeyKind CurveKind(ECDsa key)
+    {
+        var oid = key.ExportParameters(false).Curve.Oid;
+        return (oid.Value, oid.FriendlyName) switch
+        {
+            ("1.2.840.10045.3.1.7", _) or (_, "nistP256" or "ECDSA_P256") => EapTlsKeyKind.EcdsaP256,
+            ("1.3.132.0.34", _) or (_, "nistP384" or "ECDSA_P384") => EapTlsKeyKind.EcdsaP384,
+            ("1.3.132.0.35", _) or (_, "nistP521" or "ECDSA_P521") => EapTlsKeyKind.EcdsaP521,
+            _ => throw new NotSupportedException($"the ECDSA curve {oid.Value ?? oid.FriendlyName} is not P-256, P-384 or P-521"),
+        };
+    }
+
+    private static List<X509Crl> ReadCrls(string path, List<string> problems)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{EapTlsOptions.Section}:CrlFile ({path}) cannot be read: {exception.Message}");
+            return [];
+        }
+
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        var blocks = text.Contains("-----BEGIN", StringComparison.Ordinal) ? ReadPemBlocks(text, "X509 CRL") : [bytes];
+        List<X509Crl> crls = [];
+        foreach (var der in blocks)
+        {
+            try
+            {
+                crls.Add(new X509Crl(der));
+            }
+            catch (Exception exception) when (exception is ArgumentException or IOException or CrlException)
+            {
+                problems.Add($"{EapTlsOptions.Section}:CrlFile ({path}) holds an unreadable CRL: {exception.Message}");
+                return [];
+            }
+        }
+
+        if (crls.Count == 0)
+        {
+            problems.Add($"{EapTlsOptions.Section}:CrlFile ({path}) holds no X509 CRL");
+        }
+
+        return crls;
+    }
+
+    private static string? ReadText(string? path, string name, bool required, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            if (required)
+            {
+                problems.Add($"{EapTlsOptions.Section}:{name} must be set");
+            }
+
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{EapTlsOptions.Section}:{name} ({path}) cannot be read: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static List<byte[]> ReadPemBlocks(string text, string label)
+    {
+        List<byte[]> blocks = [];
+        var rest = text.AsSpan();
+        while (PemEncoding.TryFind(rest, out var fields))
+        {
+            if (rest[fields.Label].SequenceEqual(label))
+            {
+                blocks.Add(Convert.FromBase64String(rest[fields.Base64Data].ToString()));
+            }
+
+            rest = rest[fields.Location.End..];
+        }
+
+        return blocks;
+    }
+}
