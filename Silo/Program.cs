@@ -1,3 +1,6 @@
 using Orleans.Radius.Silo;
+using Orleans.Radius.Silo.Admin;
 
-return await SiloProgram.RunAsync(args);
+return args is ["admin", .. var rest]
+    ? await AdminCli.RunAsync(rest, Console.Out, Console.Error)
+    : await SiloProgram.RunAsync(args);

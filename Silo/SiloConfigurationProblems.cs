@@ -66,44 +66,58 @@ internal static class SiloConfigurationProblems
             ConfigurationProblems.Bind<UserOptions>(section, problems, key, user =>
             {
                 user.Reply = UserReplyConfiguration.Read(section);
-                if (string.IsNullOrEmpty(user.UserName))
-                {
-                    problems.Add($"{key}:UserName is empty");
-                }
-                else if (!names.Add(user.UserName))
+                if (!string.IsNullOrEmpty(user.UserName) && !names.Add(user.UserName))
                 {
                     problems.Add($"{key}:UserName '{user.UserName}' appears twice");
                 }
-                else if (System.Text.Encoding.UTF8.GetByteCount(user.UserName) > 253)
-                {
-                    problems.Add($"{key}:UserName is longer than a User-Name attribute can carry (253 bytes)");
-                }
 
-                if (string.IsNullOrEmpty(user.Password) && string.IsNullOrEmpty(user.NtHash))
-                {
-                    problems.Add($"{key} has neither Password nor NtHash");
-                }
-
-                if (user.Password is { Length: > 128 })
-                {
-                    problems.Add($"{key}:Password is longer than 128 characters (RFC 2865 §5.2)");
-                }
-
-                if (!string.IsNullOrEmpty(user.NtHash) && (user.NtHash.Length != 32 || !user.NtHash.All(char.IsAsciiHexDigit)))
-                {
-                    problems.Add($"{key}:NtHash must be 32 hex digits");
-                }
-
-                if (user.MaxSessions is < 1)
-                {
-                    problems.Add($"{key}:MaxSessions {user.MaxSessions.Value.ToString(CultureInfo.InvariantCulture)} must be at least 1");
-                }
-
-                foreach (var problem in ReplyItems.Problems(user.Reply))
-                {
-                    problems.Add($"{key}:Reply:{problem}");
-                }
+                problems.AddRange(ForUser(user, key));
             });
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Problems with one user entry, naming its fields under <paramref name="key"/> ("Users[0]:Password …", or
+    /// "Password …" without a key); the rules configuration and the admin API share.
+    /// </summary>
+    public static IReadOnlyList<string> ForUser(UserOptions user, string key = "")
+    {
+        var problems = new List<string>();
+        var prefix = key.Length == 0 ? "" : key + ":";
+        if (string.IsNullOrEmpty(user.UserName))
+        {
+            problems.Add($"{prefix}UserName is empty");
+        }
+        else if (System.Text.Encoding.UTF8.GetByteCount(user.UserName) > 253)
+        {
+            problems.Add($"{prefix}UserName is longer than a User-Name attribute can carry (253 bytes)");
+        }
+
+        if (string.IsNullOrEmpty(user.Password) && string.IsNullOrEmpty(user.NtHash))
+        {
+            problems.Add(key.Length == 0 ? "Password or NtHash is required" : $"{key} has neither Password nor NtHash");
+        }
+
+        if (user.Password is { Length: > 128 })
+        {
+            problems.Add($"{prefix}Password is longer than 128 characters (RFC 2865 §5.2)");
+        }
+
+        if (!string.IsNullOrEmpty(user.NtHash) && (user.NtHash.Length != 32 || !user.NtHash.All(char.IsAsciiHexDigit)))
+        {
+            problems.Add($"{prefix}NtHash must be 32 hex digits");
+        }
+
+        if (user.MaxSessions is < 1)
+        {
+            problems.Add($"{prefix}MaxSessions {user.MaxSessions.Value.ToString(CultureInfo.InvariantCulture)} must be at least 1");
+        }
+
+        foreach (var problem in ReplyItems.Problems(user.Reply))
+        {
+            problems.Add($"{prefix}Reply:{problem}");
         }
 
         return problems;

@@ -5,6 +5,7 @@ using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Grains.Eap.Tls;
 using Orleans.Radius.Grains.Options;
+using Orleans.Radius.Silo.Admin;
 
 namespace Orleans.Radius.Silo;
 
@@ -24,7 +25,9 @@ internal static class SiloProgram
         var configuration = builder.Configuration;
         var gatewayEnabled = configuration.GetValue<bool>("Gateway:Enabled");
         ConfigurationProblems.ThrowIfAny(
-            ConfigurationProblems.ForGateway(configuration, gatewayEnabled).Concat(SiloConfigurationProblems.Find(configuration)));
+            ConfigurationProblems.ForGateway(configuration, gatewayEnabled)
+                .Concat(SiloConfigurationProblems.Find(configuration))
+                .Concat(AdminOptionsProblems.Find(configuration)));
 
         var valkey = configuration.GetSection(ValkeyOptions.Section).Get<ValkeyOptions>() ?? new ValkeyOptions();
         var cluster = configuration.GetSection(RadiusClusterOptions.Section).Get<RadiusClusterOptions>() ?? new RadiusClusterOptions();
@@ -50,6 +53,7 @@ internal static class SiloProgram
         builder.Services.AddSingleton<StorageProbe>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         builder.Services.AddHostedService<UserSeeder>();
+        builder.Services.AddAdminApi(configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (gatewayEnabled)
         {
@@ -59,6 +63,7 @@ internal static class SiloProgram
 
         var app = builder.Build();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapAdminApi();
         if (dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");

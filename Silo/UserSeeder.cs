@@ -21,6 +21,9 @@ internal sealed class UserSeeder(IGrainFactory grains, IConfiguration configurat
         {
             try
             {
+                // The directory first, one batch per shard, so a new cluster's seeding costs 64 directory writes.
+                await Task.WhenAll(users.GroupBy(user => UserDirectory.ShardOf(user.UserName))
+                    .Select(shard => grains.GetGrain<IUserDirectoryGrain>(shard.Key).AddMany([.. shard.Select(user => user.UserName)])));
                 var results = await Task.WhenAll(users.Select(user => grains.GetGrain<IUserGrain>(user.UserName).Upsert(ToDefinition(user))));
                 var changed = results.Count(changed => changed);
                 Log.UsersSeeded(logger, changed, users.Count);

@@ -319,6 +319,9 @@ internal sealed partial class UserGrain(
             return false;
         }
 
+        // Listed before it is stored: a listed name whose user is not there yet is harmless, a stored user
+        // missing from the directory would be invisible to the admin API.
+        await GrainFactory.ShardFor(this.GetPrimaryKeyString()).Add(this.GetPrimaryKeyString());
         state.State = new UserState
         {
             Exists = true,
@@ -358,6 +361,8 @@ internal sealed partial class UserGrain(
     {
         if (!state.State.Exists)
         {
+            // Also drops a name listed by an upsert whose state write failed.
+            await GrainFactory.ShardFor(this.GetPrimaryKeyString()).Remove(this.GetPrimaryKeyString());
             return false;
         }
 
@@ -366,6 +371,7 @@ internal sealed partial class UserGrain(
         _reply = null;
         _accepted = null;
         _failures.Clear();
+        await GrainFactory.ShardFor(this.GetPrimaryKeyString()).Remove(this.GetPrimaryKeyString());
         return true;
     }
 

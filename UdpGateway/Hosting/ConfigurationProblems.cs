@@ -44,6 +44,10 @@ public static class ConfigurationProblems
             Require(gateway.ReceiveLoops is >= 1 and <= 64, "Gateway:ReceiveLoops must be 1–64", problems);
             Require(gateway.MaxInFlight is >= 1 and <= 1_000_000, "Gateway:MaxInFlight must be 1–1000000", problems);
             Require(gateway.ReceiveBufferBytes is >= 65_536 and <= 1 << 30, "Gateway:ReceiveBufferBytes must be 64 KiB–1 GiB", problems);
+            Require(
+                gateway.ClientRefreshInterval >= TimeSpan.FromMilliseconds(100) && gateway.ClientRefreshInterval <= TimeSpan.FromMinutes(1),
+                "Gateway:ClientRefreshInterval must be 100 ms–1 min",
+                problems);
         });
 
         var clients = configuration.GetSection(ClientOptions.Section).GetChildren().ToList();
@@ -53,24 +57,44 @@ public static class ConfigurationProblems
             var key = $"Clients[{section.Key}]";
             Bind<ClientOptions>(section, problems, key, client =>
             {
-                if (string.IsNullOrWhiteSpace(client.Name))
-                {
-                    problems.Add($"{key}:Name is empty");
-                }
-                else if (!names.Add(client.Name))
+                if (!string.IsNullOrWhiteSpace(client.Name) && !names.Add(client.Name))
                 {
                     problems.Add($"{key}:Name '{client.Name}' is used by another client");
                 }
 
-                Require(NasAddressRange.TryParse(client.Address, out _), $"{key}:Address '{client.Address}' is not an IP address or CIDR block", problems);
-                Require(!string.IsNullOrEmpty(client.Secret), $"{key}:Secret is empty", problems);
-                Require(client.Secret.Length <= 128, $"{key}:Secret is longer than 128 characters", problems);
-                Require(client.RequestsPerSecond >= 0, $"{key}:RequestsPerSecond is negative", problems);
-                foreach (var unknown in Grains.Eap.EapMethodNames.Unknown(client.EapMethods))
-                {
-                    problems.Add($"{key}:EapMethods: '{unknown}' is not a method (use {string.Join(", ", Grains.Eap.EapMethodNames.Default)})");
-                }
+                problems.AddRange(ForClient(client, key + ":"));
             });
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Problems with one client entry, each prefixed with <paramref name="prefix"/> (e.g. "Clients[0]:"); the
+    /// rules configuration and the admin API share.
+    /// </summary>
+    public static IReadOnlyList<string> ForClient(ClientOptions client, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(client.Name))
+        {
+            problems.Add($"{prefix}Name is empty");
+        }
+        else
+        {
+            // The name is part of the accounting grains' keys ("{nas}|{session}") and of admin URLs.
+            Require(client.Name.IndexOfAny(['|', '/']) < 0, $"{prefix}Name '{client.Name}' contains '|' or '/'", problems);
+        }
+
+        Require(NasAddressRange.TryParse(client.Address, out _), $"{prefix}Address '{client.Address}' is not an IP address or CIDR block", problems);
+        Require(!string.IsNullOrEmpty(client.Secret), $"{prefix}Secret is empty", problems);
+        Require(client.Secret is null || client.Secret.Length <= 128, $"{prefix}Secret is longer than 128 characters", problems);
+        Require(client.RequestsPerSecond >= 0, $"{prefix}RequestsPerSecond is negative", problems);
+        Require(client.CoaPort is >= 1 and <= 65535, $"{prefix}CoaPort {client.CoaPort.ToString(CultureInfo.InvariantCulture)} is not a port number (1–65535)", problems);
+        foreach (var unknown in Grains.Eap.EapMethodNames.Unknown(client.EapMethods))
+        {
+            problems.Add($"{prefix}EapMethods: '{unknown}' is not a method (use {string.Join(", ", Grains.Eap.EapMethodNames.Default)})");
         }
 
         return problems;

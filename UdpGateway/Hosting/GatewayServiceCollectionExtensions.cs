@@ -27,6 +27,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<RequestDispatcher>();
         services.TryAddSingleton<RadiusListener>();
         services.AddHostedService(provider => provider.GetRequiredService<RadiusListener>());
+        services.AddHostedService<ClientRegistryPoller>();
         services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("gateway", tags: ["ready"]);
         return services;
     }

@@ -54,6 +54,9 @@ public sealed class GatewayOptions
 
     /// <summary>Most requests in flight per gateway; beyond it new requests are dropped and counted.</summary>
     public int MaxInFlight { get; set; } = 8192;
+
+    /// <summary>How often the gateway asks the client registry whether its clients changed.</summary>
+    public TimeSpan ClientRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>One NAS client (an entry of the <c>Clients</c> array).</summary>
@@ -76,6 +79,9 @@ public sealed class ClientOptions
 
     /// <summary>EAP methods this client's users may use (names as in <c>Eap:Methods</c>); null = every method <c>Eap:Methods</c> allows.</summary>
     public List<string>? EapMethods { get; set; }
+
+    /// <summary>UDP port of the NAS's dynamic authorization server, where Disconnect- and CoA-Requests go (RFC 5176).</summary>
+    public int CoaPort { get; set; } = 3799;
 }
 
 /// <summary>One user (an entry of the <c>Users</c> array), seeded into grain state at silo start.</summary>
