@@ -7,6 +7,7 @@ namespace Orleans.Radius.Grains.Clients;
 /// <param name="RequireMessageAuthenticator">Refuse Access-Requests without a valid Message-Authenticator.</param>
 /// <param name="RequestsPerSecond">Cluster-wide request budget; 0 = unlimited.</param>
 /// <param name="CoaPort">UDP port of the NAS's dynamic authorization server (RFC 5176).</param>
+/// <param name="EapMethods">EAP methods the client's users may use; null = every method <c>Eap:Methods</c> allows.</param>
 [GenerateSerializer, Immutable, Alias("radius.client-definition")]
 public sealed record ClientDefinition(
     [property: Id(0)] string Name,
@@ -14,7 +15,8 @@ public sealed record ClientDefinition(
     [property: Id(2)] string Secret,
     [property: Id(3)] bool RequireMessageAuthenticator,
     [property: Id(4)] int RequestsPerSecond,
-    [property: Id(5)] int CoaPort);
+    [property: Id(5)] int CoaPort,
+    [property: Id(6)] IReadOnlyList<string>? EapMethods = null);
 
 /// <summary>Every registered client at one version.</summary>
 [GenerateSerializer, Immutable, Alias("radius.client-registry-snapshot")]

@@ -80,7 +80,7 @@ internal sealed class ClientRegistryGrain(
         }
 
         var index = state.State.Clients.FindIndex(other => SameName(other.Name, client.Name));
-        if (index >= 0 && state.State.Clients[index] == client)
+        if (index >= 0 && Same(state.State.Clients[index], client))
         {
             return new ClientUpsertResult(ClientUpsertOutcome.Unchanged);
         }
@@ -113,6 +113,12 @@ internal sealed class ClientRegistryGrain(
     }
 
     private ClientDefinition? Find(string name) => state.State.Clients.Find(client => SameName(client.Name, name));
+
+    // Records compare lists by reference; the method list is compared by content.
+    private static bool Same(ClientDefinition a, ClientDefinition b) =>
+        a with { EapMethods = null } == b with { EapMethods = null }
+        && (a.EapMethods ?? []).SequenceEqual(b.EapMethods ?? [], StringComparer.OrdinalIgnoreCase)
+        && (a.EapMethods is null) == (b.EapMethods is null);
 
     private static bool SameName(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 

@@ -35,13 +35,14 @@ public static class EapServiceCollectionExtensions
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<EapDrain>());
         }
 
-        // TLS-based methods (EAP-TLS, PEAP, TTLS) are added the same way, beside these.
+        // The TLS-based methods (EAP-TLS, PEAP, TTLS) are added by AddEapTls, the same way.
         services.AddEapMethod(EapType.Md5Challenge, _ => new EapMd5Method());
         services.AddEapMethod(EapType.MsChapV2, _ => new EapMsChapV2Method());
         return services;
     }
 
     /// <summary>Makes a method available to conversations; a later registration of the same type replaces an earlier one.</summary>
-    internal static IServiceCollection AddEapMethod(this IServiceCollection services, EapType type, Func<IServiceProvider, IEapMethod> create) =>
-        services.AddSingleton(new EapMethodRegistration(type, create));
+    internal static IServiceCollection AddEapMethod(
+        this IServiceCollection services, EapType type, Func<IServiceProvider, IEapMethod?> create, Func<IServiceProvider, bool>? isAvailable = null) =>
+        services.AddSingleton(new EapMethodRegistration(type, create, isAvailable));
 }

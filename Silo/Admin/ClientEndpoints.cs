@@ -61,10 +61,10 @@ internal static class ClientEndpoints
 }
 
 /// <summary>A NAS client as the admin API shows it: everything but the secret, of which it only says it is set.</summary>
-internal sealed record ClientView(string Name, string Address, bool SecretSet, bool RequireMessageAuthenticator, int RequestsPerSecond, int CoaPort)
+internal sealed record ClientView(string Name, string Address, bool SecretSet, bool RequireMessageAuthenticator, int RequestsPerSecond, int CoaPort, IReadOnlyList<string>? EapMethods)
 {
     public static ClientView Of(ClientDefinition client) =>
-        new(client.Name, client.Address, !string.IsNullOrEmpty(client.Secret), client.RequireMessageAuthenticator, client.RequestsPerSecond, client.CoaPort);
+        new(client.Name, client.Address, !string.IsNullOrEmpty(client.Secret), client.RequireMessageAuthenticator, client.RequestsPerSecond, client.CoaPort, client.EapMethods);
 }
 
 /// <summary>Every registered client and the registry version.</summary>

@@ -51,6 +51,7 @@ public static class ClientSources
             RequireMessageAuthenticator = definition.RequireMessageAuthenticator,
             RequestsPerSecond = definition.RequestsPerSecond,
             CoaPort = definition.CoaPort,
+            EapMethods = definition.EapMethods is { } methods ? [.. methods] : null,
         };
     }
 
@@ -58,7 +59,7 @@ public static class ClientSources
     public static ClientDefinition ToDefinition(ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ClientDefinition(options.Name, options.Address, options.Secret, options.RequireMessageAuthenticator, options.RequestsPerSecond, options.CoaPort);
+        return new ClientDefinition(options.Name, options.Address, options.Secret, options.RequireMessageAuthenticator, options.RequestsPerSecond, options.CoaPort, options.EapMethods);
     }
 
     private static NasAddressRange? RangeOf(ClientOptions client) => NasAddressRange.TryParse(client.Address, out var range) ? range : null;
