@@ -48,9 +48,10 @@ internal static partial class GatewayProgram
             client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
         builder.Services.AddRadiusGateway(configuration);
+        builder.Services.AddRadiusOperations(configuration);
 
         var app = builder.Build();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRadiusOperations();
         return app;
     }
 }

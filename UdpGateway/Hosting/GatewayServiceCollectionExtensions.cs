@@ -27,7 +27,10 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<RequestDispatcher>();
         services.TryAddSingleton<RadiusListener>();
         services.AddHostedService(provider => provider.GetRequiredService<RadiusListener>());
-        services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("gateway", tags: ["ready"]);
+        services.AddHostedService<ClusterMonitor>();
+        services.AddHealthChecks()
+            .AddCheck<ListenersHealthCheck>("listeners", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<GatewayReadinessCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
         return services;
     }
 }

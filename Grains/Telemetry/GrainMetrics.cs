@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Orleans.Radius.Grains.Telemetry;
+
+/// <summary>
+/// The grains' shared instruments (meter <c>Orleans.Radius.Grains</c>), exported at <c>/metrics</c> by the silo.
+/// Grains call these methods; they never create instruments of their own, so every series has one owner
+/// and one documented meaning (docs/OPERATIONS.md).
+/// </summary>
+public static class GrainMetrics
+{
+    public const string MeterName = "Orleans.Radius.Grains";
+
+    private static readonly Meter Meter = new(MeterName, typeof(GrainMetrics).Assembly.GetName().Version?.ToString());
+
+    private static readonly UpDownCounter<long> EapConversations = Meter.CreateUpDownCounter<long>(
+        "radius.eap.conversations.active", "{conversation}", "EAP conversations in progress on this silo");
+
+    private static readonly UpDownCounter<long> AccountingSessions = Meter.CreateUpDownCounter<long>(
+        "radius.accounting.sessions.open", "{session}", "Accounting sessions open (started, not stopped) on this silo");
+
+    private static readonly Counter<long> UserDecisions = Meter.CreateCounter<long>(
+        "radius.user.decisions", "{request}", "Authentication decisions by the user grain, by state source (memory: no storage read; storage: state was read for it)");
+
+    private static readonly Histogram<double> ValkeyDuration = Meter.CreateHistogram<double>(
+        "valkey.operation.duration", "s", "Latency of Valkey operations made by this process, by operation",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+
+    private static readonly Counter<long> ValkeyErrors = Meter.CreateCounter<long>(
+        "valkey.operation.errors", "{error}", "Valkey operations that failed or timed out, by operation");
+
+    /// <summary>An EAP conversation grain started a conversation (call once per conversation).</summary>
+    public static void EapConversationStarted() => EapConversations.Add(1);
+
+    /// <summary>An EAP conversation finished, failed or was abandoned (exactly once for each start).</summary>
+    public static void EapConversationEnded() => EapConversations.Add(-1);
+
+    /// <summary>An accounting session was opened (Start, or the first Interim-Update of an unknown session).</summary>
+    public static void AccountingSessionOpened() => AccountingSessions.Add(1);
+
+    /// <summary>An accounting session was closed (Stop, Accounting-On/Off, or the stale-session reaper).</summary>
+    public static void AccountingSessionClosed() => AccountingSessions.Add(-1);
+
+    /// <summary>The user grain decided a request; <paramref name="readStorage"/> when its state was loaded for it.</summary>
+    public static void UserDecision(bool readStorage)
+    {
+        if (UserDecisions.Enabled)
+        {
+            UserDecisions.Add(1, new KeyValuePair<string, object?>("source", readStorage ? "storage" : "memory"));
+        }
+    }
+
+    /// <summary>Records one Valkey operation that began at <paramref name="startedTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+    public static void ValkeyOperation(string operation, long startedTimestamp, bool succeeded)
+    {
+        var tag = new KeyValuePair<string, object?>("operation", operation);
+        if (ValkeyDuration.Enabled)
+        {
+            ValkeyDuration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tag);
+        }
+
+        if (!succeeded)
+        {
+            ValkeyErrors.Add(1, tag);
+        }
+    }
+}
