@@ -44,6 +44,7 @@ internal static class SiloProgram
         builder.Services.AddSingleton<StorageMonitor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StorageMonitor>());
         builder.Services.AddRadiusOperations(configuration, GrainMetrics.MeterName, "Orleans.Radius.Accounting");
+        GrainMetrics.Publish();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("membership", tags: [OperationsEndpoints.ReadyTag])
             .AddCheck<ValkeyHealthCheck>("valkey", tags: [OperationsEndpoints.ReadyTag]);

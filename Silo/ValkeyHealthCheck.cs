@@ -26,13 +26,13 @@ internal sealed class ValkeyHealthCheck(StorageProbe probe, StorageMonitor monit
         }
 
         var data = new Dictionary<string, object> { ["outageMode"] = _mode == ValkeyOutageMode.FailClosed ? ValkeyOutageModes.FailClosed : ValkeyOutageModes.ServeDegraded };
-        if (monitor.LastPing is { } ping)
-        {
-            data["pingMs"] = ping.TotalMilliseconds;
-        }
-
         if (availability.IsAvailable)
         {
+            if (monitor.LastPing is { } ping)
+            {
+                data["pingMs"] = ping.TotalMilliseconds;
+            }
+
             return Task.FromResult(HealthCheckResult.Healthy("Valkey answers", data));
         }
 

@@ -14,11 +14,16 @@ public static class GrainMetrics
 
     private static readonly Meter Meter = new(MeterName, typeof(GrainMetrics).Assembly.GetName().Version?.ToString());
 
-    private static readonly UpDownCounter<long> EapConversations = Meter.CreateUpDownCounter<long>(
-        "radius.eap.conversations.active", "{conversation}", "EAP conversations in progress on this silo");
+    // Counted here and observed at each collection: the series exists (at zero) before the first
+    // conversation, and a start or end costs one interlocked add.
+    private static long _eapConversations;
+    private static long _accountingSessions;
 
-    private static readonly UpDownCounter<long> AccountingSessions = Meter.CreateUpDownCounter<long>(
-        "radius.accounting.sessions.open", "{session}", "Accounting sessions open (started, not stopped) on this silo");
+    private static readonly ObservableUpDownCounter<long> EapConversations = Meter.CreateObservableUpDownCounter(
+        "radius.eap.conversations.active", () => Volatile.Read(ref _eapConversations), "{conversation}", "EAP conversations in progress on this silo");
+
+    private static readonly ObservableUpDownCounter<long> AccountingSessions = Meter.CreateObservableUpDownCounter(
+        "radius.accounting.sessions.open", () => Volatile.Read(ref _accountingSessions), "{session}", "Accounting sessions open (started, not stopped) on this silo");
 
     private static readonly Counter<long> UserDecisions = Meter.CreateCounter<long>(
         "radius.user.decisions", "{request}", "Authentication decisions by the user grain, by state source (memory: no storage read; storage: state was read for it)");
@@ -30,17 +35,20 @@ public static class GrainMetrics
     private static readonly Counter<long> ValkeyErrors = Meter.CreateCounter<long>(
         "valkey.operation.errors", "{error}", "Valkey operations that failed or timed out, by operation");
 
+    /// <summary>Creates the instruments; a host calls it once at start so the gauges are exported before first use.</summary>
+    public static void Publish() => _ = (EapConversations, AccountingSessions);
+
     /// <summary>An EAP conversation grain started a conversation (call once per conversation).</summary>
-    public static void EapConversationStarted() => EapConversations.Add(1);
+    public static void EapConversationStarted() => Interlocked.Increment(ref _eapConversations);
 
     /// <summary>An EAP conversation finished, failed or was abandoned (exactly once for each start).</summary>
-    public static void EapConversationEnded() => EapConversations.Add(-1);
+    public static void EapConversationEnded() => Interlocked.Decrement(ref _eapConversations);
 
     /// <summary>An accounting session was opened (Start, or the first Interim-Update of an unknown session).</summary>
-    public static void AccountingSessionOpened() => AccountingSessions.Add(1);
+    public static void AccountingSessionOpened() => Interlocked.Increment(ref _accountingSessions);
 
     /// <summary>An accounting session was closed (Stop, Accounting-On/Off, or the stale-session reaper).</summary>
-    public static void AccountingSessionClosed() => AccountingSessions.Add(-1);
+    public static void AccountingSessionClosed() => Interlocked.Decrement(ref _accountingSessions);
 
     /// <summary>The user grain decided a request; <paramref name="readStorage"/> when its state was loaded for it.</summary>
     public static void UserDecision(bool readStorage)

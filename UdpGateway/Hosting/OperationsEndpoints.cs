@@ -14,7 +14,7 @@ public static class OperationsEndpoints
     public const string ReadyTag = "ready";
 
     /// <summary>Meters every host exports besides its own: the gateway's, Orleans' and the .NET runtime's.</summary>
-    private static readonly string[] CommonMeters = [GatewayMetrics.MeterName, OrleansDurationBridge.OrleansMeterPrefix + "*", OrleansDurationBridge.MeterName];
+    private static readonly string[] CommonMeters = [GatewayMetrics.MeterName, OrleansMetricsBridge.OrleansMeterPrefix + "*", OrleansMetricsBridge.MeterName];
 
     /// <summary>Registers health checks and, unless <c>Metrics:Enabled</c> is false, the metrics pipeline for <paramref name="meters"/> too.</summary>
     public static IServiceCollection AddRadiusOperations(this IServiceCollection services, IConfiguration configuration, params string[] meters)
@@ -25,7 +25,7 @@ public static class OperationsEndpoints
             return services;
         }
 
-        services.AddSingleton<OrleansDurationBridge>();
+        services.AddSingleton<OrleansMetricsBridge>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter([.. CommonMeters, .. meters])
             .AddView(PrometheusViews.Configure)
@@ -47,7 +47,7 @@ public static class OperationsEndpoints
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.For(app.Configuration) });
         if (MetricsEnabled(app.Configuration))
         {
-            _ = app.Services.GetRequiredService<OrleansDurationBridge>();
+            _ = app.Services.GetRequiredService<OrleansMetricsBridge>();
             app.MapPrometheusScrapingEndpoint("/metrics");
         }
 

@@ -5,9 +5,9 @@ namespace Orleans.Radius.Gateway.Telemetry;
 
 /// <summary>
 /// Adjusts instruments we do not own so <c>/metrics</c> passes <c>promtool check metrics</c>: Orleans'
-/// instruments get help text, its millisecond histograms are replaced by second-based copies
-/// (<see cref="OrleansDurationBridge"/>), its megabyte gauges are dropped (the runtime and process
-/// instruments report memory in bytes), and gauges named <c>*.count</c> are renamed.
+/// instruments get help text, those re-recorded by <see cref="OrleansMetricsBridge"/> (millisecond
+/// histograms, PascalCase tags) are dropped in favour of their copies, its megabyte gauges are dropped (the
+/// runtime and process instruments report memory in bytes), and gauges named <c>*.count</c> are renamed.
 /// </summary>
 internal static class PrometheusViews
 {
@@ -28,12 +28,12 @@ internal static class PrometheusViews
             return new MetricStreamConfiguration { Name = name };
         }
 
-        if (!instrument.Meter.Name.StartsWith(OrleansDurationBridge.OrleansMeterPrefix, StringComparison.Ordinal))
+        if (!instrument.Meter.Name.StartsWith(OrleansMetricsBridge.OrleansMeterPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        if (OrleansDurationBridge.IsMilliseconds(instrument) || instrument.Unit is "MB")
+        if (OrleansMetricsBridge.IsBridged(instrument) || OrleansMetricsBridge.IsMilliseconds(instrument) || instrument.Unit is "MB")
         {
             return MetricStreamConfiguration.Drop;
         }

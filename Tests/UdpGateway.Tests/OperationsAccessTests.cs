@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Orleans.Radius.Gateway.Hosting;
+
+namespace Orleans.Radius.Gateway.Tests;
+
+public class OperationsAccessTests
+{
+    private const string Token = "an-admin-token-of-some-length";
+
+    [Fact]
+    public void Without_a_token_only_loopback_callers_are_admitted()
+    {
+        Assert.True(AdminAccess.IsAllowed(From("127.0.0.1"), token: null));
+        Assert.True(AdminAccess.IsAllowed(From("::1"), token: ""));
+        Assert.False(AdminAccess.IsAllowed(From("192.0.2.10"), token: null));
+        Assert.False(AdminAccess.IsAllowed(new DefaultHttpContext(), token: null));
+    }
+
+    [Fact]
+    public void With_a_token_every_caller_needs_the_bearer_token_loopback_included()
+    {
+        Assert.True(AdminAccess.IsAllowed(From("192.0.2.10", $"Bearer {Token}"), Token));
+        Assert.True(AdminAccess.IsAllowed(From("192.0.2.10", $"bearer {Token}"), Token));
+        Assert.False(AdminAccess.IsAllowed(From("127.0.0.1"), Token));
+        Assert.False(AdminAccess.IsAllowed(From("127.0.0.1", $"Bearer {Token}x"), Token));
+        Assert.False(AdminAccess.IsAllowed(From("127.0.0.1", $"Basic {Token}"), Token));
+        Assert.False(AdminAccess.IsAllowed(From("127.0.0.1", "Bearer "), Token));
+    }
+
+    [Fact]
+    public void Outage_mode_health_token_and_metrics_switch_are_validated_with_the_rest()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Valkey:OnOutage"] = "fail-open",
+            ["Health:Token"] = "short",
+            ["Metrics:Enabled"] = "sometimes",
+            ["Cluster:SiloPort"] = "-1",
+        }).Build();
+
+        var problems = ConfigurationProblems.ForGateway(configuration, listenersEnabled: false).ToList();
+
+        Assert.Contains(problems, p => p.Contains("Valkey:OnOutage 'fail-open' must be 'fail-closed' or 'serve-degraded'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Health:Token must be at least 16 characters", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Metrics", StringComparison.Ordinal) && p.Contains("sometimes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Cluster:SiloPort -1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, ValkeyOutageMode.FailClosed)]
+    [InlineData("fail-closed", ValkeyOutageMode.FailClosed)]
+    [InlineData("Serve-Degraded", ValkeyOutageMode.ServeDegraded)]
+    public void Outage_modes_are_read_as_operators_spell_them(string? value, ValkeyOutageMode expected)
+    {
+        Assert.True(ValkeyOutageModes.TryParse(value, out var mode));
+        Assert.Equal(expected, mode);
+    }
+
+    private static DefaultHttpContext From(string address, string? authorization = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        if (authorization is not null)
+        {
+            context.Request.Headers.Authorization = authorization;
+        }
+
+        return context;
+    }
+}
