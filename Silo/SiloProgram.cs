@@ -1,18 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Options;
-using Orleans.Radius.Grains.Probe;
-using Orleans.Radius.Grains.Telemetry;
 
 namespace Orleans.Radius.Silo;
 
 /// <summary>Builds and runs the silo host.</summary>
 internal static class SiloProgram
 {
-    private const string DashboardPath = "/dashboard";
-
     public static Task<int> RunAsync(string[] args) => HostRunner.RunAsync(args, Build);
 
     internal static WebApplication Build(string[] args)
@@ -33,21 +28,12 @@ internal static class SiloProgram
         builder.Services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
         builder.Services.Configure<SimultaneousUseOptions>(configuration.GetSection(SimultaneousUseOptions.Section));
         builder.Services.AddRadiusAccounting(configuration);
-        MeasuredAccountingExporter.Decorate(builder.Services);
         // Reminders:MinimumReminderPeriod (Orleans' floor of 1 minute) may be lowered for tests of the stale-session reaper.
         builder.Services.Configure<ReminderOptions>(configuration.GetSection("Reminders"));
 
         var dashboard = configuration.GetValue("Dashboard:Enabled", true);
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, valkey, cluster, dashboard));
-        builder.Services.AddSingleton<StorageProbe>();
-        builder.Services.AddSingleton<StorageAvailability>();
-        builder.Services.AddSingleton<StorageMonitor>();
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<StorageMonitor>());
-        builder.Services.AddRadiusOperations(configuration, GrainMetrics.MeterName, "Orleans.Radius.Accounting");
-        GrainMetrics.Publish();
-        builder.Services.AddHealthChecks()
-            .AddCheck<SiloReadinessCheck>("membership", tags: [OperationsEndpoints.ReadyTag])
-            .AddCheck<ValkeyHealthCheck>("valkey", tags: [OperationsEndpoints.ReadyTag]);
+        builder.Services.AddSiloOperations(configuration);
         builder.Services.AddHostedService<UserSeeder>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         if (gatewayEnabled)
@@ -57,14 +43,7 @@ internal static class SiloProgram
         }
 
         var app = builder.Build();
-        app.MapRadiusOperations();
-        if (dashboard)
-        {
-            // Loopback only, or Authorization: Bearer <Admin:Token> (docs/OPERATIONS.md).
-            app.UseAdminAccess(DashboardPath, configuration);
-            app.MapOrleansDashboard(routePrefix: DashboardPath);
-        }
-
+        app.MapSiloOperations(dashboard);
         if (!valkey.IsConfigured)
         {
             Log.EmbeddedDefault(app.Logger);

@@ -4,12 +4,11 @@ using System.Text;
 namespace Orleans.Radius.Gateway.Telemetry;
 
 /// <summary>
-/// Re-records the Orleans instruments whose shape Prometheus rejects into meter <c>Orleans.Radius.Orleans</c>:
-/// millisecond histograms (storage read/write, activation, directory registration) become second-based
-/// <c>orleans.&lt;name&gt;.duration</c> histograms, and the messaging and networking instruments, tagged
-/// <c>MessageDirection</c>, <c>ConnectionDirection</c> and the like, get snake_case tag names. The originals are
-/// dropped by <see cref="PrometheusViews"/>. The per-call application request latency is not bridged: it
-/// would add a callback to every grain call, and <c>radius.request.duration</c> times requests end to end.
+/// Re-records Orleans' millisecond histograms (storage read/write, activation, deactivation, directory
+/// registration) as second-based <c>orleans.&lt;name&gt;.duration</c> histograms in meter
+/// <c>Orleans.Radius.Orleans</c>, the base unit Prometheus expects, with snake_case tag names. The originals
+/// are dropped by <see cref="PrometheusViews"/>. Only instruments recorded per activation or per storage
+/// operation are bridged: per-call and per-message ones would put a callback on every grain call.
 /// </summary>
 internal sealed class OrleansMetricsBridge : IDisposable
 {
@@ -39,47 +38,28 @@ internal sealed class OrleansMetricsBridge : IDisposable
     }
 
     /// <summary>True for the Orleans instruments this bridge re-records (and the view therefore drops).</summary>
-    public static bool IsBridged(Instrument instrument)
-    {
-        if (!instrument.Meter.Name.StartsWith(OrleansMeterPrefix, StringComparison.Ordinal) || instrument.IsObservable || instrument.Name == ApplicationRequests)
-        {
-            return false;
-        }
+    public static bool IsBridged(Instrument instrument) =>
+        IsOrleans(instrument) && !instrument.IsObservable && IsMilliseconds(instrument) && instrument.Name != ApplicationRequests;
 
-        return IsMilliseconds(instrument)
-            || instrument.Name.StartsWith("orleans-messaging", StringComparison.Ordinal)
-            || instrument.Name.StartsWith("orleans-networking", StringComparison.Ordinal);
-    }
+    /// <summary>
+    /// Orleans' per-message messaging and networking instruments: recorded on every grain call and tagged in
+    /// PascalCase (<c>MessageDirection</c>), so they are not exported; <c>radius_*</c> counts requests instead.
+    /// </summary>
+    public static bool IsPerMessage(Instrument instrument) =>
+        IsOrleans(instrument) && !instrument.IsObservable
+        && (instrument.Name.StartsWith("orleans-messaging", StringComparison.Ordinal) || instrument.Name.StartsWith("orleans-networking", StringComparison.Ordinal));
 
-    public static bool IsMilliseconds(Instrument instrument) => instrument.Unit is "ms" && IsA(instrument, typeof(Histogram<>));
+    private static bool IsOrleans(Instrument instrument) => instrument.Meter.Name.StartsWith(OrleansMeterPrefix, StringComparison.Ordinal);
 
-    private static bool IsA(Instrument instrument, Type generic) =>
-        instrument.GetType().IsGenericType && instrument.GetType().GetGenericTypeDefinition() == generic;
+    public static bool IsMilliseconds(Instrument instrument) =>
+        instrument.Unit is "ms" && instrument.GetType().IsGenericType && instrument.GetType().GetGenericTypeDefinition() == typeof(Histogram<>);
 
     private Mirror CreateMirror(Instrument instrument)
     {
-        var description = string.IsNullOrEmpty(instrument.Description) ? $"Orleans {instrument.Name}" : instrument.Description;
-        if (IsMilliseconds(instrument))
-        {
-            var histogram = _meter.CreateHistogram<double>(
-                DurationName(instrument.Name), "s", description, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Boundaries });
-            return new Mirror((value, tags) => histogram.Record(value / 1000, tags));
-        }
-
-        if (IsA(instrument, typeof(Histogram<>)))
-        {
-            var histogram = _meter.CreateHistogram<double>(instrument.Name, instrument.Unit, description);
-            return new Mirror((value, tags) => histogram.Record(value, tags));
-        }
-
-        if (IsA(instrument, typeof(UpDownCounter<>)))
-        {
-            var upDown = _meter.CreateUpDownCounter<double>(instrument.Name, instrument.Unit, description);
-            return new Mirror((value, tags) => upDown.Add(value, tags));
-        }
-
-        var counter = _meter.CreateCounter<double>(instrument.Name, instrument.Unit, description);
-        return new Mirror((value, tags) => counter.Add(value, tags));
+        var description = string.IsNullOrEmpty(instrument.Description) ? $"Orleans {instrument.Name}, in seconds" : instrument.Description;
+        var histogram = _meter.CreateHistogram<double>(
+            DurationName(instrument.Name), "s", description, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Boundaries });
+        return new Mirror((value, tags) => histogram.Record(value / 1000, tags));
     }
 
     // "orleans-storage-read-latency" → "orleans.storage.read.duration"
@@ -127,7 +107,7 @@ internal sealed class OrleansMetricsBridge : IDisposable
 
     private sealed class Mirror(Action<double, System.Diagnostics.TagList> record)
     {
-        // Tag names repeat endlessly; convert each once.
+        // Tag names repeat; convert each once.
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
 
         public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)

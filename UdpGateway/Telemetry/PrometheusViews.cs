@@ -5,9 +5,10 @@ namespace Orleans.Radius.Gateway.Telemetry;
 
 /// <summary>
 /// Adjusts instruments we do not own so <c>/metrics</c> passes <c>promtool check metrics</c>: Orleans'
-/// instruments get help text, those re-recorded by <see cref="OrleansMetricsBridge"/> (millisecond
-/// histograms, PascalCase tags) are dropped in favour of their copies, its megabyte gauges are dropped (the
-/// runtime and process instruments report memory in bytes), and gauges named <c>*.count</c> are renamed.
+/// instruments get help text; its millisecond histograms are dropped (the bridged ones in favour of the
+/// second-based copies of <see cref="OrleansMetricsBridge"/>), and so are its per-message instruments
+/// (PascalCase tags, and a cost on every grain call) and its megabyte gauges (the runtime and process
+/// instruments report memory in bytes); gauges named <c>*.count</c> are renamed.
 /// </summary>
 internal static class PrometheusViews
 {
@@ -33,7 +34,7 @@ internal static class PrometheusViews
             return null;
         }
 
-        if (OrleansMetricsBridge.IsBridged(instrument) || OrleansMetricsBridge.IsMilliseconds(instrument) || instrument.Unit is "MB")
+        if (OrleansMetricsBridge.IsMilliseconds(instrument) || OrleansMetricsBridge.IsPerMessage(instrument) || instrument.Unit is "MB")
         {
             return MetricStreamConfiguration.Drop;
         }
