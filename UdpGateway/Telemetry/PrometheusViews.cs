@@ -7,8 +7,9 @@ namespace Orleans.Radius.Gateway.Telemetry;
 /// Adjusts instruments we do not own so <c>/metrics</c> passes <c>promtool check metrics</c>: Orleans'
 /// instruments get help text; its millisecond histograms are dropped (the bridged ones in favour of the
 /// second-based copies of <see cref="OrleansMetricsBridge"/>), and so are its per-message instruments
-/// (PascalCase tags, and a cost on every grain call) and its megabyte gauges (the runtime and process
-/// instruments report memory in bytes); gauges named <c>*.count</c> are renamed.
+/// (PascalCase tags, and a cost on every grain call), its megabyte gauges (the runtime and process
+/// instruments report memory in bytes) and its directory cache size (costly to observe); gauges named
+/// <c>*.count</c> are renamed.
 /// </summary>
 internal static class PrometheusViews
 {
@@ -34,7 +35,9 @@ internal static class PrometheusViews
             return null;
         }
 
-        if (OrleansMetricsBridge.IsMilliseconds(instrument) || OrleansMetricsBridge.IsPerMessage(instrument) || instrument.Unit is "MB")
+        // The directory cache size is counted by walking the cache: most of a scrape's CPU on a busy silo.
+        if (OrleansMetricsBridge.IsMilliseconds(instrument) || OrleansMetricsBridge.IsPerMessage(instrument) || instrument.Unit is "MB"
+            || instrument.Name == "orleans-directory-cache-size")
         {
             return MetricStreamConfiguration.Drop;
         }

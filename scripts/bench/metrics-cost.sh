@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# What /metrics costs: radload PAP (window 256, 10 s after an 8 s warm-up, Message-Authenticator on) against a
+# What /metrics costs: radload PAP (window 256, 10 s after a 12 s warm-up, Message-Authenticator on) against a
 # separate gateway + silo on Valkey (redis-server stand-in), alternating in each round between
 #   scraped   Metrics:Enabled=true, /metrics of both processes fetched every second during the run
 #   disabled  Metrics:Enabled=false (no /metrics, no metrics pipeline)
 # Prints radload's RESULT line and the CPU per 1,000 requests of both processes, as compare.sh does.
-# Usage: [RADLOAD_SOURCE=dir] scripts/bench/metrics-cost.sh [rounds]   (loopback only; stops only what it started)
+# RATE=n paces radload at n requests/s (-R): below saturation, CPU per request is the steadier measure.
+# Usage: [RATE=n] [RADLOAD_SOURCE=dir] scripts/bench/metrics-cost.sh [rounds]   (loopback only; stops only what it started)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
@@ -37,18 +38,19 @@ run() { # name, Metrics:Enabled
     --Gateway:AuthPort=18122 --Gateway:AcctPort=18132 --Metrics:Enabled="$enabled" --urls http://127.0.0.1:18091 >"$work/gateway.log" 2>&1 &
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18091/health/ready
-  "$radload" -s 127.0.0.1:18122 -S testing123 -m pap -M -w 256 -d 8 >/dev/null || true   # warm-up
-
   local scraper_pid=""
   if [[ $enabled == true ]]; then
-    # Bounded: at most 30 scrapes of each process, stopped as soon as radload is done.
-    ( for _ in $(seq 1 30); do
+    # From the warm-up on, so the exporter's code is jitted before the measurement, as in a long-running node.
+    # Bounded: at most 40 scrapes of each process, stopped as soon as radload is done.
+    ( for _ in $(seq 1 40); do
         curl -sf http://127.0.0.1:18091/metrics >/dev/null; curl -sf http://127.0.0.1:18090/metrics >/dev/null; sleep 1
       done ) &
     scraper_pid=$!
   fi
+  "$radload" -s 127.0.0.1:18122 -S testing123 -m pap -M -w 256 -d 12 >/dev/null || true   # warm-up
   local g0 s0; g0=$(cpu_seconds "$gateway_pid"); s0=$(cpu_seconds "$silo_pid")
-  local result; result=$("$radload" -s 127.0.0.1:18122 -S testing123 -m pap -M -w 256 -d 10 -t 1000 -r 2)
+  local pacing=(); [[ -n ${RATE:-} ]] && pacing=(-R "$RATE")
+  local result; result=$("$radload" -s 127.0.0.1:18122 -S testing123 -m pap -M -w 256 -d 10 -t 1000 -r 2 "${pacing[@]}")
   local g1 s1; g1=$(cpu_seconds "$gateway_pid"); s1=$(cpu_seconds "$silo_pid")
   [[ -n $scraper_pid ]] && { kill "$scraper_pid" 2>/dev/null || true; wait "$scraper_pid" 2>/dev/null || true; }
   echo "$name $result"
