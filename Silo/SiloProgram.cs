@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Dashboard;
 using Orleans.Radius.Gateway.Hosting;
 using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Eap;
@@ -50,8 +49,7 @@ internal static class SiloProgram
                 ClusterTls.Apply(silo, tls);
             }
         });
-        builder.Services.AddSingleton<StorageProbe>();
-        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddSiloOperations(configuration);
         builder.Services.AddHostedService<UserSeeder>();
         builder.Services.AddAdminApi(configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -62,12 +60,8 @@ internal static class SiloProgram
         }
 
         var app = builder.Build();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapSiloOperations(dashboard);
         app.MapAdminApi();
-        if (dashboard)
-        {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
-        }
         if (!valkey.IsConfigured)
         {
             Log.EmbeddedDefault(app.Logger);

@@ -49,6 +49,12 @@ internal sealed class StorageProbe(IConfiguration configuration) : IAsyncDisposa
                 var options = ConfigurationOptions.Parse(_connectionString!);
                 options.AbortOnConnectFail = false;
                 options.ConnectTimeout = 2000;
+                // A PING while disconnected must fail now, not wait in the backlog for a reconnect: the
+                // answer decides fail-closed for the cluster.
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+                options.AsyncTimeout = 2000;
+                // Reconnect every half second, so the monitor sees Valkey back within about a second.
+                options.ReconnectRetryPolicy = new LinearRetry(500);
                 _connection = await ConnectionMultiplexer.ConnectAsync(options);
             }
 

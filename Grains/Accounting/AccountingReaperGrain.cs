@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Radius.Grains.Telemetry;
 
 namespace Orleans.Radius.Grains.Accounting;
 
@@ -55,6 +56,7 @@ internal sealed partial class AccountingReaperGrain(
         if (reminderName == ReminderName)
         {
             var asked = await Sweep();
+            GrainMetrics.AccountingSessionsOpen(await store.CountOpenAsync());
             if (asked > 0)
             {
                 Log.Swept(logger, asked);

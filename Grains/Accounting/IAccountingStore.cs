@@ -31,6 +31,9 @@ public interface IAccountingStore
     /// <summary>Up to <paramref name="max"/> keys of open sessions whose stale deadline is at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> DueSessionsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>How many sessions are open in the whole store.</summary>
+    Task<long> CountOpenAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Moves a session's stale deadline (or drops it from the schedule when null).</summary>
     Task RescheduleAsync(string sessionKey, DateTimeOffset? staleAt, CancellationToken cancellationToken = default);
 

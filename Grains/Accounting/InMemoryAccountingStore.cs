@@ -105,6 +105,14 @@ public sealed class InMemoryAccountingStore : IAccountingStore
         }
     }
 
+    public Task<long> CountOpenAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)_stale.Count);
+        }
+    }
+
     public Task RescheduleAsync(string sessionKey, DateTimeOffset? staleAt, CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Radius.Grains.Telemetry;
 using StackExchange.Redis;
 
 namespace Orleans.Radius.Grains.Accounting;
@@ -91,7 +93,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
 
     public async Task<StoredSession?> LoadAsync(string sessionKey, CancellationToken cancellationToken = default)
     {
-        var fields = await RunAsync(db => db.HashGetAsync(_keys.Session(sessionKey), ["v", "s"]), sessionKey);
+        var fields = await RunAsync("accounting_load", db => db.HashGetAsync(_keys.Session(sessionKey), ["v", "s"]), sessionKey);
         if (fields[0].IsNull || fields[1].IsNull)
         {
             return null;
@@ -141,7 +143,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             _keys.UserOpen(joining ?? ""),
             _keys.UserHolds(joining ?? ""),
         ];
-        var result = (long)await RunAsync(db => db.ScriptEvaluateAsync(CommitScript, keys, arguments), commit.SessionKey);
+        var result = (long)await RunAsync("accounting_commit", db => db.ScriptEvaluateAsync(CommitScript, keys, arguments), commit.SessionKey);
         if (_replicas is not null && result >= 0)
         {
             await _replicas.WaitAsync();
@@ -159,13 +161,13 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
 
     public async Task<IReadOnlyList<string>> ListNasSessionsAsync(string nasName, CancellationToken cancellationToken = default)
     {
-        var members = await RunAsync(db => db.SetMembersAsync(_keys.NasOpen(nasName)), nasName);
+        var members = await RunAsync("accounting_nas_sessions", db => db.SetMembersAsync(_keys.NasOpen(nasName)), nasName);
         return [.. members.Select(member => (string)member!).Order(StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<OpenSession>> ListUserSessionsAsync(string userName, CancellationToken cancellationToken = default)
     {
-        var entries = await RunAsync(db => db.HashValuesAsync(_keys.UserOpen(userName)), userName);
+        var entries = await RunAsync("accounting_user_sessions", db => db.HashValuesAsync(_keys.UserOpen(userName)), userName);
         return [.. entries
             .Select(entry => JsonSerializer.Deserialize((byte[])entry!, AccountingJson.Default.OpenSession))
             .OfType<OpenSession>()
@@ -175,13 +177,17 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
     public async Task<IReadOnlyList<string>> DueSessionsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
         var due = await RunAsync(
+            "accounting_due",
             db => db.SortedSetRangeByScoreAsync(_keys.Stale, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: max),
             "stale schedule");
         return [.. due.Select(member => (string)member!)];
     }
 
+    public Task<long> CountOpenAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("accounting_count", db => db.SortedSetLengthAsync(_keys.Stale), "stale schedule");
+
     public Task RescheduleAsync(string sessionKey, DateTimeOffset? staleAt, CancellationToken cancellationToken = default) =>
-        RunAsync(db => staleAt is { } at
+        RunAsync("accounting_reschedule", db => staleAt is { } at
             ? db.SortedSetAddAsync(_keys.Stale, sessionKey, at.ToUnixTimeMilliseconds())
             : db.SortedSetRemoveAsync(_keys.Stale, sessionKey), sessionKey);
 
@@ -198,7 +204,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             // The holds key outlives its last hold by a margin, so it never lingers for an idle user.
             Number(Math.Max(1_000, (long)(2 * holdFor.TotalMilliseconds))),
         ];
-        var held = await RunAsync(db => db.ScriptEvaluateAsync(HoldScript, [_keys.UserOpen(userName), _keys.UserHolds(userName)], arguments), userName);
+        var held = await RunAsync("accounting_hold", db => db.ScriptEvaluateAsync(HoldScript, [_keys.UserOpen(userName), _keys.UserHolds(userName)], arguments), userName);
         return (long)held == 1;
     }
 
@@ -212,11 +218,15 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
 
     private static RedisValue Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> operation, string subject)
+    private async Task<T> RunAsync<T>(string name, Func<IDatabase, Task<T>> operation, string subject)
     {
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
         try
         {
-            return await operation(_connection.GetDatabase());
+            var result = await operation(_connection.GetDatabase());
+            succeeded = true;
+            return result;
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -224,6 +234,10 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             // deserialize the original and would wait out its response timeout instead of retrying.
             Log.OperationFailed(_logger, exception, subject);
             throw new InvalidOperationException($"accounting storage in Valkey failed: {exception.Message}");
+        }
+        finally
+        {
+            GrainMetrics.ValkeyOperation(name, started, succeeded);
         }
     }
 

@@ -6,6 +6,7 @@ using Orleans.Placement;
 using Orleans.Radius.Grains.Accounting;
 using Orleans.Radius.Grains.Eap;
 using Orleans.Radius.Grains.Options;
+using Orleans.Radius.Grains.Telemetry;
 using Orleans.Radius.Protocol.Crypto;
 using Orleans.Radius.Protocol.Dictionary;
 using Orleans.Radius.Protocol.Eap;
@@ -40,8 +41,13 @@ internal sealed partial class UserGrain(
     private List<ReplyAttribute>? _reply;
     private AuthResult? _accepted;
 
+    // Orleans reads the state while activating: the first decision of an activation paid for that read.
+    private bool _stateJustRead = true;
+
     public async Task<AuthResult> Authenticate(AuthRequest request)
     {
+        GrainMetrics.UserDecision(_stateJustRead);
+        _stateJustRead = false;
         if (_recent.TryGet(request.Key, out var cached))
         {
             return cached with { Replayed = true };
@@ -84,7 +90,7 @@ internal sealed partial class UserGrain(
         if (user.LockedUntil is not null)
         {
             user.LockedUntil = null;
-            await state.WriteStateAsync();
+            await TryClearExpiredLockoutAsync();
         }
 
         _reply ??= ReplyItems.Compile(user.Reply, RadiusDictionary.Standard);
@@ -95,6 +101,20 @@ internal sealed partial class UserGrain(
         }
 
         return new AuthResult(AuthOutcome.Accept, [.. _reply, .. extra], Replayed: false);
+    }
+
+    // Only an expired lockout reaches here, and an expired one refuses nothing: losing this write costs
+    // nothing, while failing on it would turn an Accept into silence whenever Valkey is down.
+    private async Task TryClearExpiredLockoutAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.LockoutNotCleared(logger, this.GetPrimaryKeyString(), exception.GetType().Name);
+        }
     }
 
     // Returns the method's own reply attributes on success, null on failure.
@@ -389,5 +409,8 @@ internal sealed partial class UserGrain(
     {
         [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "User {UserName} locked out for {Duration} after repeated failed logins")]
         public static partial void LockedOut(ILogger logger, string userName, TimeSpan duration);
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "User {UserName} accepted, but clearing the expired lockout was not stored ({ExceptionType})")]
+        public static partial void LockoutNotCleared(ILogger logger, string userName, string exceptionType);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using Orleans.Radius.Gateway.Hosting;
 
 namespace Orleans.Radius.Silo.Admin;
 
@@ -8,34 +7,27 @@ namespace Orleans.Radius.Silo.Admin;
 /// Who may use the admin endpoints: with <c>Admin:Token</c> configured, whoever presents it as a bearer
 /// token (from anywhere, loopback included); without one, requests from loopback only.
 /// </summary>
-public sealed class AdminAccessRule
+public sealed class AdminAccessRule(string? token)
 {
-    private readonly byte[]? _tokenHash;
+    private readonly string? _token = string.IsNullOrEmpty(token) ? null : token;
 
-    public AdminAccessRule(string? token)
-    {
-        // Compared as SHA-256 digests: equal lengths, so a fixed-time compare leaks not even the token's length.
-        _tokenHash = string.IsNullOrEmpty(token) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
-    }
-
-    public bool HasToken => _tokenHash is not null;
+    public bool HasToken => _token is not null;
 
     /// <summary>Decides a request from its peer address and its Authorization header.</summary>
     public AdminAccessDecision Decide(IPAddress? remote, string? authorization)
     {
-        if (_tokenHash is null)
+        if (_token is null)
         {
             return remote is not null && IPAddress.IsLoopback(remote) ? AdminAccessDecision.Allowed : AdminAccessDecision.NotLoopback;
         }
 
-        const string scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(authorization))
         {
             return AdminAccessDecision.MissingToken;
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorization[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, _tokenHash) ? AdminAccessDecision.Allowed : AdminAccessDecision.WrongToken;
+        // One comparison for every bearer token of the hosts: hashed, then compared in fixed time.
+        return BearerToken.Matches(authorization, _token) ? AdminAccessDecision.Allowed : AdminAccessDecision.WrongToken;
     }
 }
 

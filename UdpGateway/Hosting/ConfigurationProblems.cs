@@ -9,7 +9,7 @@ namespace Orleans.Radius.Gateway.Hosting;
 /// </summary>
 public static class ConfigurationProblems
 {
-    /// <summary>Problems with <c>Valkey</c>, <c>Cluster</c>, <c>Gateway</c> and <c>Clients</c>.</summary>
+    /// <summary>Problems with <c>Valkey</c>, <c>Cluster</c>, <c>Gateway</c>, <c>Clients</c>, <c>Health</c> and <c>Metrics</c>.</summary>
     public static IEnumerable<string> ForGateway(IConfiguration configuration, bool listenersEnabled)
     {
         var problems = new List<string>();
@@ -26,6 +26,12 @@ public static class ConfigurationProblems
         });
 
         problems.AddRange(ClusterTls.Problems(configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions()));
+        Require(
+            ValkeyOutageModes.TryParse(configuration[ValkeyOutageModes.Key], out _),
+            $"{ValkeyOutageModes.Key} '{configuration[ValkeyOutageModes.Key]}' must be '{ValkeyOutageModes.FailClosed}' or '{ValkeyOutageModes.ServeDegraded}'",
+            problems);
+        problems.AddRange(OperationsConfiguration.Problems(configuration));
+
         if (!listenersEnabled)
         {
             return problems;

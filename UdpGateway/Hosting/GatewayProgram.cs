@@ -54,10 +54,11 @@ internal static partial class GatewayProgram
             client.Configure<Orleans.Configuration.GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         });
         builder.Services.AddRadiusGateway(configuration);
+        builder.Services.AddRadiusOperations(configuration);
 
         var app = builder.Build();
         ClusterTls.WarnIfPlaintext(app.Logger, valkey.IsConfigured, tls);
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapRadiusOperations();
         return app;
     }
 }

@@ -1,35 +1,38 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Radius.Gateway.Pipeline;
-using Orleans.Radius.Grains;
 
 namespace Orleans.Radius.Gateway.Hosting;
 
-/// <summary>Ready when the UDP listeners are bound and a grain round trip succeeded recently.</summary>
-internal sealed class GatewayReadinessCheck(GatewayState state, IGrainFactory grains) : IHealthCheck
+/// <summary>
+/// The gateway's <c>cluster</c> check: a grain round trip succeeded recently (the background monitor makes
+/// one a second) and the cluster reaches Valkey — or, with <c>Valkey:OnOutage</c> serve-degraded, degraded.
+/// </summary>
+internal sealed class GatewayReadinessCheck(GatewayState state, IConfiguration configuration) : IHealthCheck
 {
     private static readonly TimeSpan Recent = TimeSpan.FromSeconds(5);
+    private readonly ValkeyOutageMode _mode = ValkeyOutageModes.From(configuration);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!state.ListenersBound)
+        var probe = state.LastProbe;
+        if (probe is null || !state.ClusterAnsweredWithin(Recent))
         {
-            return HealthCheckResult.Unhealthy("UDP listeners are not bound");
+            return Task.FromResult(HealthCheckResult.Unhealthy("no grain round trip succeeded in the last 5 s"));
         }
 
-        if (state.ClusterAnsweredWithin(Recent))
+        var data = new Dictionary<string, object>
         {
-            return HealthCheckResult.Healthy("listening; cluster answered recently");
+            ["silo"] = probe.Silo,
+            ["roundTripMs"] = probe.RoundTrip.TotalMilliseconds,
+            ["valkeyAvailable"] = probe.StorageAvailable,
+        };
+        if (probe.StorageAvailable)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("cluster answers and reaches Valkey", data));
         }
 
-        try
-        {
-            var silo = await grains.GetGrain<IProbeGrain>(0).Ping().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            state.ClusterAnswered();
-            return HealthCheckResult.Healthy($"listening; cluster answered from {silo}");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy($"cluster does not answer: {exception.GetType().Name}");
-        }
+        return Task.FromResult(_mode == ValkeyOutageMode.FailClosed
+            ? HealthCheckResult.Unhealthy("Valkey is unavailable: not answering RADIUS (fail-closed)", data: data)
+            : HealthCheckResult.Degraded("Valkey is unavailable: answering from state in memory (serve-degraded)", data: data));
     }
 }

@@ -28,7 +28,10 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<RadiusListener>();
         services.AddHostedService(provider => provider.GetRequiredService<RadiusListener>());
         services.AddHostedService<ClientRegistryPoller>();
-        services.AddHealthChecks().AddCheck<GatewayReadinessCheck>("gateway", tags: ["ready"]);
+        services.AddHostedService<ClusterMonitor>();
+        services.AddHealthChecks()
+            .AddCheck<ListenersHealthCheck>("listeners", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<GatewayReadinessCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
         return services;
     }
 }

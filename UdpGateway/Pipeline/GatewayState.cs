@@ -13,6 +13,12 @@ internal sealed class GatewayState(ClientTable clients)
 
     public bool ListenersBound { get; set; }
 
+    /// <summary>Valkey is down and <c>Valkey:OnOutage</c> is fail-closed: every request is dropped unanswered.</summary>
+    public bool RefuseRequests { get; set; }
+
+    /// <summary>The cluster's last word on its storage, kept by the background cluster monitor.</summary>
+    public ClusterProbe? LastProbe { get; set; }
+
     /// <summary>Records that a grain call just succeeded.</summary>
     public void ClusterAnswered() => Volatile.Write(ref _lastClusterSuccess, Stopwatch.GetTimestamp());
 

@@ -61,6 +61,12 @@ internal sealed partial class RequestDispatcher(
             return Drop(datagram, code, DropReason.UnknownClient, null);
         }
 
+        // Fail-closed during a Valkey outage: silence (Status-Server included) sends the NAS to another server.
+        if (state.RefuseRequests)
+        {
+            return Drop(datagram, code, DropReason.StorageUnavailable, client);
+        }
+
         return (request.Code, datagram.Kind) switch
         {
             (RadiusCode.AccessRequest, ListenerKind.Authentication) => HandleAccessRequestAsync(datagram, client, code),
@@ -90,7 +96,8 @@ internal sealed partial class RequestDispatcher(
         if (result is not null)
         {
             var accepted = result.Outcome == AuthOutcome.Accept;
-            await ReplyAsync(datagram, client, code, accepted ? RadiusCode.AccessAccept : RadiusCode.AccessReject, result.Attributes, accepted ? "accept" : "reject");
+            var outcome = result.Replayed ? GatewayMetrics.DuplicateReplayed : accepted ? GatewayMetrics.Accept : GatewayMetrics.Reject;
+            await ReplyAsync(datagram, client, code, accepted ? RadiusCode.AccessAccept : RadiusCode.AccessReject, result.Attributes, outcome);
         }
     }
 
@@ -129,7 +136,7 @@ internal sealed partial class RequestDispatcher(
         // The Accounting-Response goes out only after the grain has written the record durably.
         if (await AskClusterAsync(datagram, client, code, () => grains.RecordAccountingAsync(record!)) is not null)
         {
-            await ReplyAsync(datagram, client, code, RadiusCode.AccountingResponse, [], "response");
+            await ReplyAsync(datagram, client, code, RadiusCode.AccountingResponse, [], GatewayMetrics.Response);
         }
     }
 
@@ -243,7 +250,7 @@ internal sealed partial class RequestDispatcher(
         }
 
         var replyCode = datagram.Kind == ListenerKind.Authentication ? RadiusCode.AccessAccept : RadiusCode.AccountingResponse;
-        return ReplyAsync(datagram, client, code, replyCode, [], "accept");
+        return ReplyAsync(datagram, client, code, replyCode, [], GatewayMetrics.Accept);
     }
 
     private static ValueTask ReplyAsync(

@@ -19,6 +19,7 @@ public enum DropReason : byte
     NotServed,
     ReplyTooLarge,
     SendFailed,
+    StorageUnavailable,
 }
 
 /// <summary>The gateway's meters: every request counted once, by code and outcome, with its latency.</summary>
@@ -26,10 +27,19 @@ public static class GatewayMetrics
 {
     public const string MeterName = "Orleans.Radius.Gateway";
 
+    /// <summary>Outcomes of a request that got a reply; drops are <c>dropped_&lt;reason&gt;</c> (see <see cref="DropReason"/>).</summary>
+    public const string Accept = "accept";
+    public const string Reject = "reject";
+    public const string Challenge = "challenge";
+    public const string Response = "response";
+
+    /// <summary>A retransmission answered with the reply already decided for it (RFC 5080 §2.2.2).</summary>
+    public const string DuplicateReplayed = "duplicate_replayed";
+
     private static readonly Meter Meter = new(MeterName, typeof(GatewayMetrics).Assembly.GetName().Version?.ToString());
 
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>(
-        "radius.requests", "{request}", "RADIUS requests by code and outcome (accept, reject, challenge, response, dropped_<reason>)");
+        "radius.requests", "{request}", "RADIUS requests by code and outcome (accept, reject, challenge, response, duplicate_replayed, dropped_<reason>)");
 
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
         "radius.request.duration", "s", "Time from receiving a request to sending its reply",
@@ -38,8 +48,8 @@ public static class GatewayMetrics
     private static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>(
         "radius.requests.in_flight", "{request}", "Requests received and not yet answered or dropped");
 
-    private static readonly Counter<long> BytesIn = Meter.CreateCounter<long>("radius.bytes.received", "By", "RADIUS bytes received");
-    private static readonly Counter<long> BytesOut = Meter.CreateCounter<long>("radius.bytes.sent", "By", "RADIUS bytes sent");
+    private static readonly Counter<long> BytesIn = Meter.CreateCounter<long>("radius.received", "By", "RADIUS bytes received");
+    private static readonly Counter<long> BytesOut = Meter.CreateCounter<long>("radius.sent", "By", "RADIUS bytes sent");
 
     private static readonly string[] DropOutcomes = Enum.GetValues<DropReason>().Select(OutcomeName).ToArray();
 
@@ -79,6 +89,7 @@ public static class GatewayMetrics
         DropReason.NotServed => "dropped_not_served",
         DropReason.ReplyTooLarge => "dropped_reply_too_large",
         DropReason.SendFailed => "dropped_send_failed",
+        DropReason.StorageUnavailable => "dropped_storage_unavailable",
         _ => "dropped",
     };
 }

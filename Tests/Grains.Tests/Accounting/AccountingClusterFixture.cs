@@ -100,6 +100,8 @@ public sealed class FaultyStore(IAccountingStore inner) : IAccountingStore
     public Task<IReadOnlyList<string>> DueSessionsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
         inner.DueSessionsAsync(now, max, cancellationToken);
 
+    public Task<long> CountOpenAsync(CancellationToken cancellationToken = default) => inner.CountOpenAsync(cancellationToken);
+
     public Task RescheduleAsync(string sessionKey, DateTimeOffset? staleAt, CancellationToken cancellationToken = default) =>
         inner.RescheduleAsync(sessionKey, staleAt, cancellationToken);
 

@@ -11,4 +11,13 @@ public sealed class ProbeGrainTests(DefaultClusterFixture fixture)
 
         Assert.Equal(Assert.Single(fixture.Cluster.Silos).Name, name);
     }
+
+    [Fact]
+    public async Task Status_names_the_silo_and_reports_storage_available_where_nothing_monitors_it()
+    {
+        var status = await fixture.Grains.GetGrain<IProbeGrain>(0).Status();
+
+        Assert.Equal(Assert.Single(fixture.Cluster.Silos).Name, status.Silo);
+        Assert.True(status.StorageAvailable);
+    }
 }
