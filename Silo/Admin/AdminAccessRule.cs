@@ -21,7 +21,7 @@ public sealed class AdminAccessRule(string? token)
             return remote is not null && IPAddress.IsLoopback(remote) ? AdminAccessDecision.Allowed : AdminAccessDecision.NotLoopback;
         }
 
-        if (string.IsNullOrWhiteSpace(authorization))
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AdminAccessDecision.MissingToken;
         }

@@ -55,7 +55,7 @@ run_aio() {
     --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 >"$work/aio.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   wait_ready http://127.0.0.1:18080/health/ready
-  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true   # warm-up: activate the user grains, let the JIT settle
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true   # warm-up: activate the user grains, let tiered JIT reach steady state (acct needs about 25 s)
   measure aio "silo+gateway:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
@@ -70,7 +70,7 @@ run_split() {
     --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18081 >"$work/gateway.log" 2>&1 &
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18081/health/ready
-  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true
   measure split "gateway:$gateway_pid" "silo:$silo_pid"
   kill "$gateway_pid" "$silo_pid"; wait "$gateway_pid" "$silo_pid" 2>/dev/null || true
   kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
@@ -82,7 +82,7 @@ run_fr() {
   freeradius -f -d "$work/fr" >"$work/fr.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   for _ in $(seq 1 50); do echo "Message-Authenticator = 0x00" | radclient -r 1 -t 1 127.0.0.1:18120 status testing123 >/dev/null 2>&1 && break; sleep 0.2; done
-  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d 8 >/dev/null || true
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true
   measure fr "freeradius:$pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
