@@ -6,17 +6,21 @@ namespace Orleans.Radius.Grains.Eap.Methods;
 
 /// <summary>
 /// EAP-TLS (RFC 5216, and RFC 9190 for TLS 1.3): mutual certificate authentication. The client certificate is
-/// validated during the handshake; the outer identity is then authorized by the user directory, which decides
+/// validated during the handshake; the outer identity must be one the certificate names (unless
+/// <see cref="EapTlsOptions.RequireIdentityMatch"/> is off) and is then authorized by the user directory, which decides
 /// what an unknown name gets.
 /// </summary>
-internal sealed class EapTlsMethod : TlsBasedMethod
+internal sealed partial class EapTlsMethod : TlsBasedMethod
 {
     // RFC 9190 §2.5: one byte of application data tells a TLS 1.3 peer that no more handshake messages follow.
     private static readonly byte[] CommitmentMessage = [0x00];
 
+    private readonly bool _requireIdentityMatch;
+
     public EapTlsMethod(EapTlsSession session, EapTlsOptions options, ILogger logger)
         : base(session, options, version: 0, logger)
     {
+        _requireIdentityMatch = options.RequireIdentityMatch;
     }
 
     public override EapType Type => EapType.Tls;
@@ -40,7 +44,22 @@ internal sealed class EapTlsMethod : TlsBasedMethod
 
     protected override async ValueTask<EapStep?> OnAckAsync(EapMethodContext context)
     {
+        var certificate = Session.ClientCertificate;
+        if (_requireIdentityMatch && certificate?.Identities.Contains(context.OuterIdentity, StringComparer.Ordinal) != true)
+        {
+            // Ordinal: user names are case-sensitive, so "Alice" must not borrow alice's certificate.
+            Log.IdentityMismatch(Logger, context.OuterIdentity, certificate?.Subject ?? string.Empty, context.NasName);
+            return EapStep.Failure;
+        }
+
         var authorization = await context.Users.AuthorizeCertificateAsync(context.OuterIdentity).ConfigureAwait(false);
         return authorization.Accepted ? Succeed(context.OuterIdentity, authorization) : EapStep.Failure;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3510, Level = LogLevel.Information,
+            Message = "EAP-TLS identity {Identity} from {NasName} is not a name of its client certificate {Subject}: refused")]
+        public static partial void IdentityMismatch(ILogger logger, string identity, string subject, string nasName);
     }
 }

@@ -9,7 +9,11 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// <param name="Alert">The TLS alert the peer gets when refused (RFC 8446 §6.2).</param>
 internal sealed record ClientCertificateCheck(bool Accepted, string Subject, string Reason, short Alert)
 {
-    public static ClientCertificateCheck Accept(string subject) => new(true, subject, string.Empty, 0);
+    /// <summary>Accepted: the names the certificate vouches for (see <see cref="CertificateIdentities"/>).</summary>
+    public IReadOnlyList<string> Identities { get; init; } = [];
+
+    public static ClientCertificateCheck Accept(string subject, IReadOnlyList<string> identities) =>
+        new(true, subject, string.Empty, 0) { Identities = identities };
 
     public static ClientCertificateCheck Refuse(string subject, string reason, short alert = AlertDescription.bad_certificate) =>
         new(false, subject, reason, alert);

@@ -103,7 +103,7 @@ internal sealed class ClientCertificateValidator
             return ClientCertificateCheck.Refuse(subject, revoked.Reason, revoked.Alert);
         }
 
-        return ClientCertificateCheck.Accept(subject);
+        return ClientCertificateCheck.Accept(subject, CertificateIdentities.Of(leaf));
     }
 
     private static string? FitForClientAuth(X509Certificate leaf)

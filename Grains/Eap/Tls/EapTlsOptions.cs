@@ -32,6 +32,13 @@ public sealed class EapTlsOptions
     /// <summary>Optional PEM (or DER) file of CRLs: client certificates are then checked against the CRL of their issuer.</summary>
     public string? CrlFile { get; set; }
 
+    /// <summary>
+    /// EAP-TLS: the EAP identity must equal the client certificate's subject common name or one of its subjectAltName
+    /// email, DNS or UPN values (exactly, case included, as user names are), else the conversation fails. Without it any
+    /// valid certificate could claim any user name and that user's reply attributes.
+    /// </summary>
+    public bool RequireIdentityMatch { get; set; } = true;
+
     /// <summary>Most TLS bytes sent in one EAP-Request fragment.</summary>
     public int FragmentSize { get; set; } = DefaultFragmentSize;
 

@@ -46,6 +46,37 @@ public sealed partial class EapFaultTests(EapFaultFixture fixture, ITestOutputHe
         await fixture.Cluster.EnsureAsync(silos: 2, gateways: 2);
     }
 
+    [Theory]
+    [InlineData("TLS", 2)]
+    [InlineData("PEAP", 3)]
+    public async Task Killing_the_silo_holding_a_tls_handshake_gets_a_prompt_eap_failure_and_a_retry_succeeds(string method, int challengesBeforeKill)
+    {
+        // The held round is the peer's answer to the server's first TLS flight (EAP-TLS: its certificate and Finished;
+        // PEAP, after the Nak from the proposed EAP-TLS: its key exchange and Finished), so the handshake is half done.
+        await fixture.Cluster.EnsureAsync(silos: 2, gateways: 2);
+        await EapClusterInspector.WaitForNoConversationsAsync(fixture.Cluster);
+        var network = Network(method);
+        using var relay = new PausingRelay(fixture.Gateway(1).Auth, challengesBeforeKill);
+        var run = EapolTest.RunAsync(EapolTest.WriteConfig(fixture.ConfigDirectory, network), relay.Endpoint, timeoutSeconds: 40);
+        await relay.Paused.WaitAsync(TimeSpan.FromSeconds(30));
+        var holder = await EapClusterInspector.WaitForHolderAsync(fixture.Cluster);
+
+        await fixture.Cluster.KillAsync(holder);
+        var clock = Stopwatch.StartNew();
+        await relay.ResumeAsync(fixture.Gateway(2).Auth);
+        var result = await run;
+
+        output.WriteLine($"{method}: eapol_test ended {clock.ElapsedMilliseconds} ms after the kill\n{EapolTest.Summary(result)}");
+        Assert.False(result.Succeeded, EapolTest.Summary(result));
+        Assert.True(result.ReceivedEapFailure, result.Output);
+        Assert.Contains("Access-Reject", result.Output, StringComparison.Ordinal);
+
+        var retry = await EapolTest.RunAsync(EapolTest.WriteConfig(fixture.ConfigDirectory, network), fixture.Gateway(2).Auth);
+        Assert.True(retry.Succeeded, EapolTest.Summary(retry));
+        Assert.Equal(Convert.ToHexString(retry.Msk ?? []), Convert.ToHexString(retry.ServerMsk ?? [0]));
+        await fixture.Cluster.EnsureAsync(silos: 2, gateways: 2);
+    }
+
     [Fact]
     public async Task A_graceful_stop_lets_the_conversation_in_progress_finish_and_sends_new_ones_elsewhere()
     {
@@ -81,6 +112,17 @@ public sealed partial class EapFaultTests(EapFaultFixture fixture, ITestOutputHe
         Assert.Equal("0", drained.Groups["left"].Value);
         fixture.Cluster.Silos.Remove(holder);
         await fixture.Cluster.EnsureAsync(silos: 2, gateways: 2);
+    }
+
+    private EapolNetwork Network(string method)
+    {
+        if (method == "TLS")
+        {
+            var client = fixture.Pki.Client("tls-user");
+            return new EapolNetwork("TLS", "tls-user", CaCert: fixture.Pki.CaFile, ClientCert: client.CertificateFile, PrivateKey: client.KeyFile);
+        }
+
+        return new EapolNetwork("PEAP", "peap-user", "peap-password", AnonymousIdentity: "anonymous", CaCert: fixture.Pki.CaFile, Phase2: "auth=MSCHAPV2");
     }
 
     [GeneratedRegex(@"EAP drain done after [0-9.]+ ms; (?<left>\d+) conversations still in progress")]

@@ -98,7 +98,8 @@ public sealed class TestPki : IDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    public static X509Certificate2 Issue(X509Certificate2 issuer, string subject, TestKeyKind kind, DateTimeOffset notBefore, DateTimeOffset notAfter, string extendedUsage)
+    public static X509Certificate2 Issue(
+        X509Certificate2 issuer, string subject, TestKeyKind kind, DateTimeOffset notBefore, DateTimeOffset notAfter, string extendedUsage, X509Extension? alternativeNames = null)
     {
         using AsymmetricAlgorithm key = kind == TestKeyKind.Rsa ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = CreateRequest(subject, key);
@@ -106,6 +107,11 @@ public sealed class TestPki : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extendedUsage)], false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        if (alternativeNames is not null)
+        {
+            request.CertificateExtensions.Add(alternativeNames);
+        }
+
         using var certificate = request.Create(issuer, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
         return key is RSA rsa ? certificate.CopyWithPrivateKey(rsa) : certificate.CopyWithPrivateKey((ECDsa)key);
     }
