@@ -147,7 +147,7 @@ start() {
   done
 
   mapfile -t shared < <(env_lines "$config/radius.env"; env_lines "$config/secrets.env")
-  mapfile -t silo_env < <(env_lines "$config/silo.env")
+  mapfile -t silo_env < <(env_lines "$config/silo.env"; env_lines "$config/admin.env")
   mapfile -t gateway_env < <(env_lines "$config/gateway.env")
   local valkey="127.0.0.1:$VALKEY_PORT"
 
@@ -197,7 +197,7 @@ start() {
   secret=$(sed -n 's/^Clients__0__Secret=//p' "$config/secrets.env")
   password=$(sed -n 's/^Users__0__Password=//p' "$config/secrets.env")
   echo "try: radtest alice $password 127.0.0.1:${gateway_auth[0]} 0 $secret"
-  echo "dashboard: http://127.0.0.1:${silo_http[0]}/dashboard/ (Authorization: Bearer <Admin__Token from deploy/config/secrets.env>)"
+  echo "dashboard: http://127.0.0.1:${silo_http[0]}/dashboard/ (Authorization: Bearer <Admin__Token from deploy/config/admin.env>)"
 }
 
 case ${1:-start} in
