@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs, when missing, the Debian packages the tests drive for real: redis-server (the Valkey
-# stand-in), radclient/radtest and the FreeRADIUS dictionaries, eapol_test, promtool (metrics format checks), and a C toolchain for radload.
+# stand-in), radclient/radtest and the FreeRADIUS dictionaries, eapol_test, and a C toolchain for radload;
+# promtool (prometheus) for the metrics format checks; for scripts/check-deploy.sh: nginx with the stream
+# module, PyYAML and npm.
 set -euo pipefail
-packages=(redis-server freeradius-utils freeradius-common eapoltest prometheus gcc make)
+packages=(redis-server freeradius-utils freeradius-common eapoltest gcc make)
+packages+=(nginx libnginx-mod-stream prometheus python3-yaml)
+# npm: Debian's package only where no Node.js with npm is installed (it conflicts with other Node.js builds).
+command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

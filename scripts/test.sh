@@ -25,4 +25,5 @@ awk '
   }
   END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (n == 0) exit 1 }
 ' "$log" || { echo "no test assembly reported results"; status=1; }
+scripts/check-deploy.sh || status=1
 exit "$status"
