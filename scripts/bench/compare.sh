@@ -4,7 +4,7 @@
 #   split  separate gateway process + silo process on Valkey
 #   fr     FreeRADIUS 3.2 tuned as in ../shared/tools/freeradius-peer (THREADS=4, RECV_BUFF=4 MiB)
 # Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process.
-# Usage: [MODE=acct] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
+# Usage: [MODE=acct] [WARMUP=seconds] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
 load_mode=${MODE:-pap}
 port=18120; [[ $load_mode == acct ]] && port=18130
