@@ -20,7 +20,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
     // index, joining user's holds. ARGV: expected version, new version, state, expire ms (0 = keep),
     // export? (1/0), marker TTL s, stream MAXLEN, session id, open? (1/0), stale deadline ms, session key,
     // leaving? (1/0), joining entry ('' = none), now ms, then the export entry's field/value pairs.
-    private const string CommitScript = """
+    private static readonly ValkeyScript CommitScript = new("""
         local v = redis.call('HGET', KEYS[1], 'v')
         if (v or '0') ~= ARGV[1] then return -1 end
         redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
@@ -48,16 +48,16 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
           end
         end
         return appended
-        """;
+        """);
 
     // KEYS: user's open index, user's holds. ARGV: now ms, max sessions, hold expiry ms, hold id, key TTL ms.
-    private const string HoldScript = """
+    private static readonly ValkeyScript HoldScript = new("""
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
         if redis.call('HLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[2]) then return 0 end
         redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
         redis.call('PEXPIRE', KEYS[2], ARGV[5])
         return 1
-        """;
+        """);
 
     private const int FixedArguments = 14;
 
@@ -143,7 +143,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             _keys.UserOpen(joining ?? ""),
             _keys.UserHolds(joining ?? ""),
         ];
-        var result = (long)await RunAsync("accounting_commit", db => db.ScriptEvaluateAsync(CommitScript, keys, arguments), commit.SessionKey);
+        var result = (long)await RunAsync("accounting_commit", db => CommitScript.EvaluateAsync(db, keys, arguments), commit.SessionKey);
         if (_replicas is not null && result >= 0)
         {
             await _replicas.WaitAsync();
@@ -204,7 +204,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             // The holds key outlives its last hold by a margin, so it never lingers for an idle user.
             Number(Math.Max(1_000, (long)(2 * holdFor.TotalMilliseconds))),
         ];
-        var held = await RunAsync("accounting_hold", db => db.ScriptEvaluateAsync(HoldScript, [_keys.UserOpen(userName), _keys.UserHolds(userName)], arguments), userName);
+        var held = await RunAsync("accounting_hold", db => HoldScript.EvaluateAsync(db, [_keys.UserOpen(userName), _keys.UserHolds(userName)], arguments), userName);
         return (long)held == 1;
     }
 

@@ -154,6 +154,20 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_that_forgot_the_scripts_gets_them_again()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitAsync(Commit(Open("s-8", "hanna"), version: 0, previous: null, "start"));
+
+        // What a restart or a failover to a replica does to the script cache.
+        await Database.ExecuteAsync("SCRIPT", "FLUSH");
+
+        Assert.Equal(CommitResult.Applied, await store.CommitAsync(Commit(Open("s-9", "hanna"), version: 0, previous: null, "start")));
+        Assert.True(await store.TryHoldAsync("hanna", 5, Now, Now.AddSeconds(10)));
+        Assert.Equal(2, await Database.StreamLengthAsync(StreamKey));
+    }
+
+    [Fact]
     public async Task An_unreachable_server_fails_with_a_plain_exception()
     {
         var store = await CreateStoreAsync();
