@@ -46,4 +46,21 @@ public sealed class InvalidConfigurationTests
         Assert.Contains("Gateway:AcctPort -1", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("Clients[0]:Secret is empty", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_host_whose_radius_port_is_taken_exits_with_1_and_says_why()
+    {
+        using var squatter = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)squatter.Client.LocalEndPoint!).Port;
+
+        var result = await ToolRunner.RunAsync(BuiltHosts.Dotnet,
+        [
+            BuiltHosts.Silo, "--urls", "http://127.0.0.1:0",
+            $"--Cluster:SiloPort={FreePorts.Next()}", $"--Cluster:GatewayPort={FreePorts.Next()}",
+            "--Gateway:Enabled=true", "--Gateway:Address=127.0.0.1", $"--Gateway:AuthPort={port}", "--Gateway:AcctPort=0",
+        ], timeout: ExitDeadline);
+
+        Assert.True(result.ExitCode == 1, $"exit code {result.ExitCode}:\n{result.Output}");
+        Assert.Contains("Orleans.Radius stopped: Address already in use", result.StandardError, StringComparison.Ordinal);
+    }
 }
