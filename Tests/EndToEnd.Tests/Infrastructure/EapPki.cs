@@ -40,39 +40,43 @@ internal sealed class EapPki : IDisposable
     public string CaFile { get; }
 
     /// <summary>A server certificate for <c>radius.test</c>.</summary>
-    public PemPair Server(EapKeyKind kind) => Issue(_ca, $"server-{kind}", "CN=radius.test", kind, ServerAuth, validFor: TimeSpan.FromDays(7));
+    public PemPair Server(EapKeyKind kind) => Issue(_ca, $"server-{kind}", "CN=radius.test", kind, [ServerAuth], validFor: TimeSpan.FromDays(7));
 
     /// <summary>A client certificate of the trusted CA whose subject CN is <paramref name="commonName"/>.</summary>
     public PemPair Client(string commonName, EapKeyKind kind = EapKeyKind.Ecdsa) =>
-        Issue(_ca, $"client-{commonName}-{kind}", $"CN={commonName}", kind, ClientAuth, validFor: TimeSpan.FromDays(7));
+        Issue(_ca, $"client-{commonName}-{kind}", $"CN={commonName}", kind, [ClientAuth], validFor: TimeSpan.FromDays(7));
 
     /// <summary>A client certificate of the trusted CA that expired yesterday.</summary>
     public PemPair ExpiredClient(string commonName) =>
-        Issue(_ca, $"expired-{commonName}", $"CN={commonName}", EapKeyKind.Ecdsa, ClientAuth, validFor: TimeSpan.FromDays(-1));
+        Issue(_ca, $"expired-{commonName}", $"CN={commonName}", EapKeyKind.Ecdsa, [ClientAuth], validFor: TimeSpan.FromDays(-1));
 
     /// <summary>A client certificate issued by a CA the server does not trust.</summary>
     public PemPair UntrustedClient(string commonName) =>
-        Issue(_otherCa, $"untrusted-{commonName}", $"CN={commonName}", EapKeyKind.Ecdsa, ClientAuth, validFor: TimeSpan.FromDays(7));
+        Issue(_otherCa, $"untrusted-{commonName}", $"CN={commonName}", EapKeyKind.Ecdsa, [ClientAuth], validFor: TimeSpan.FromDays(7));
+
+    /// <summary>A cluster node's certificate (it is TLS server and client on cluster links), of the trusted CA or of the other one.</summary>
+    public PemPair Node(string name, bool trusted = true) =>
+        Issue(trusted ? _ca : _otherCa, $"node-{name}", $"CN={name}", EapKeyKind.Ecdsa, [ServerAuth, ClientAuth], validFor: TimeSpan.FromDays(7));
 
     /// <summary>A trusted client certificate with a DSA key: no TLS 1.3 signature scheme uses it.</summary>
     public PemPair DsaClient(string commonName)
     {
         using var key = DSA.Create(2048);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={commonName}"), new PublicKey(key), HashAlgorithmName.SHA256);
-        AddLeafExtensions(request, ClientAuth);
+        AddLeafExtensions(request, [ClientAuth]);
         using var issuerKey = _ca.GetECDsaPrivateKey()!;
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.Create(_ca.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), now.AddHours(-1), now.AddDays(7), RandomNumberGenerator.GetBytes(12));
         return new PemPair(Write($"dsa-{commonName}.pem", certificate.ExportCertificatePem()), Write($"dsa-{commonName}.key", key.ExportPkcs8PrivateKeyPem()));
     }
 
-    private PemPair Issue(X509Certificate2 issuer, string name, string subject, EapKeyKind kind, string usage, TimeSpan validFor)
+    private PemPair Issue(X509Certificate2 issuer, string name, string subject, EapKeyKind kind, string[] usages, TimeSpan validFor)
     {
         using AsymmetricAlgorithm key = kind == EapKeyKind.Rsa ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = key is RSA rsa
             ? new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : new CertificateRequest(subject, (ECDsa)key, HashAlgorithmName.SHA256);
-        AddLeafExtensions(request, usage);
+        AddLeafExtensions(request, usages);
         var now = DateTimeOffset.UtcNow;
         var (notBefore, notAfter) = validFor > TimeSpan.Zero ? (now.AddHours(-1), now + validFor) : (now.AddDays(-30), now + validFor);
         // The CAs are ECDSA: an RSA leaf needs the signature generator rather than the issuer certificate overload.
@@ -81,11 +85,11 @@ internal sealed class EapPki : IDisposable
         return new PemPair(Write($"{name}.pem", certificate.ExportCertificatePem()), Write($"{name}.key", key.ExportPkcs8PrivateKeyPem()));
     }
 
-    private static void AddLeafExtensions(CertificateRequest request, string usage)
+    private static void AddLeafExtensions(CertificateRequest request, string[] usages)
     {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([.. usages.Select(usage => new Oid(usage))], false));
     }
 
     private static X509Certificate2 CreateCa(string subject)

@@ -11,13 +11,11 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     private static readonly TestUser User = new("tls-user", "tls-password");
     private readonly RadiusCluster _cluster = new("e2e-cluster-tls");
     private readonly string _directory = Directory.CreateTempSubdirectory("radius-pki-").FullName;
-    private TestPki? _pki;
-    private TestPki? _rogue;
+    private EapPki? _pki;
 
     public async Task InitializeAsync()
     {
-        _pki = new TestPki("cluster", _directory);
-        _rogue = new TestPki("rogue", _directory);
+        _pki = new EapPki(_directory);
         await _cluster.StartRedisAsync();
     }
 
@@ -25,14 +23,13 @@ public sealed class ClusterTlsTests : IAsyncLifetime
     {
         await _cluster.DisposeAsync();
         _pki?.Dispose();
-        _rogue?.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
     public async Task Nodes_with_certificates_of_the_cluster_ca_serve_and_a_node_of_another_ca_is_refused()
     {
-        _cluster.Configure("tls.json", [User], settings: Settings(_pki!.Issue("node")));
+        _cluster.Configure("tls.json", [User], settings: Settings(_pki!.Node("node")));
         await _cluster.StartAsync(silos: 2, gateways: 1);
 
         var accepted = await Radclient.RadtestAsync("pap", User.UserName, User.Password, _cluster.Gateways[0].AuthServer);
@@ -43,7 +40,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
         Assert.DoesNotContain(Refusal, _cluster.Output(), StringComparison.Ordinal);
 
         // Same CA file (so it would trust the silos), but its own certificate is not from the cluster CA.
-        _cluster.Configure("rogue.json", [User], settings: Settings(_rogue!.Issue("intruder")));
+        _cluster.Configure("rogue.json", [User], settings: Settings(_pki.Node("intruder", trusted: false)));
         await using var intruder = RadiusNode.StartGateway("intruder", _cluster.ConfigPath);
         await Task.WhenAny(_cluster.Silos.Select(silo => silo.Process.WaitForOutputAsync(Refusal, TimeSpan.FromSeconds(60))));
         Assert.Contains(Refusal, _cluster.Output(), StringComparison.Ordinal);
@@ -52,7 +49,7 @@ public sealed class ClusterTlsTests : IAsyncLifetime
         await Assert.ThrowsAsync<TimeoutException>(() => intruder.WaitReadyAsync(TimeSpan.FromSeconds(5)));
     }
 
-    private Dictionary<string, string> Settings((string CertificateFile, string KeyFile) node) => new()
+    private Dictionary<string, string> Settings(PemPair node) => new()
     {
         ["Cluster:Tls:CertificateFile"] = node.CertificateFile,
         ["Cluster:Tls:KeyFile"] = node.KeyFile,
