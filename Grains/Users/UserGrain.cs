@@ -250,21 +250,13 @@ internal sealed partial class UserGrain(
         byte[]? masterKey = null;
         var result = await DecideAsync(user =>
         {
-            var userName = MsChapV2.GetUserNameForChallenge(Encoding.UTF8.GetBytes(this.GetPrimaryKeyString()));
-            if (user.NtHash is not { } hash || authenticatorChallenge.Length != MsChapV2.ChallengeLength
-                || peerChallenge.Length != MsChapV2.ChallengeLength || ntResponse.Length != MsChapV2.NtResponseLength
-                || userName.Length > MsChapV2.MaxUserNameLength)
+            var name = Encoding.UTF8.GetBytes(this.GetPrimaryKeyString());
+            if (user.NtHash is not { } hash || !MsChapV2.VerifyResponse(peerChallenge, ntResponse, authenticatorChallenge, name, hash))
             {
                 return null;
             }
 
-            Span<byte> expected = stackalloc byte[MsChapV2.NtResponseLength];
-            MsChapV2.GenerateNtResponse(authenticatorChallenge, peerChallenge, userName, hash, expected);
-            if (!CryptographicOperations.FixedTimeEquals(expected, ntResponse))
-            {
-                return null;
-            }
-
+            var userName = MsChapV2.GetUserNameForChallenge(name);
             Span<byte> authenticator = stackalloc byte[MsChapV2.AuthenticatorResponseLength];
             MsChapV2.GenerateAuthenticatorResponse(hash, ntResponse, peerChallenge, authenticatorChallenge, userName, authenticator);
             authenticatorResponse = Encoding.ASCII.GetString(authenticator);

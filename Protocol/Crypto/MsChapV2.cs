@@ -129,16 +129,23 @@ public static class MsChapV2
     /// False for any wrong length.
     /// </summary>
     public static bool VerifyResponse(in MsChap2Response response, ReadOnlySpan<byte> authenticatorChallenge, ReadOnlySpan<byte> userName, ReadOnlySpan<byte> ntHash)
+        => response.Value.Length == MsChap2Response.ValueLength
+            && VerifyResponse(response.PeerChallenge, response.NtResponse, authenticatorChallenge, userName, ntHash);
+
+    /// <summary>
+    /// Checks an NT-Response given with its Peer-Challenge (as EAP-MSCHAPv2 and TTLS carry them) against the
+    /// user's NT hash, the authenticator challenge and the user name, in constant time. False for any wrong length.
+    /// </summary>
+    public static bool VerifyResponse(ReadOnlySpan<byte> peerChallenge, ReadOnlySpan<byte> ntResponse, ReadOnlySpan<byte> authenticatorChallenge, ReadOnlySpan<byte> userName, ReadOnlySpan<byte> ntHash)
     {
-        if (response.Value.Length != MsChap2Response.ValueLength
-            || !AreUsable(ntHash, response.NtResponse, response.PeerChallenge, authenticatorChallenge, userName))
+        if (!AreUsable(ntHash, ntResponse, peerChallenge, authenticatorChallenge, userName))
         {
             return false;
         }
 
         Span<byte> expected = stackalloc byte[NtResponseLength];
-        GenerateNtResponse(authenticatorChallenge, response.PeerChallenge, GetUserNameForChallenge(userName), ntHash, expected);
-        return CryptographicOperations.FixedTimeEquals(expected, response.NtResponse);
+        GenerateNtResponse(authenticatorChallenge, peerChallenge, GetUserNameForChallenge(userName), ntHash, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, ntResponse);
     }
 
     /// <summary>Parses an MS-CHAP2-Response vendor value and checks it; false for a malformed value.</summary>
