@@ -60,9 +60,11 @@ public readonly ref struct EapMsChapV2FailureMessage
                 break;
             }
 
-            var end = rest.IndexOf((byte)' ');
-            var value = end < 0 ? rest[2..] : rest[2..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
+            // The value runs from after "k=" to the next space; a space as the key itself must not end it early.
+            var tail = rest[2..];
+            var end = tail.IndexOf((byte)' ');
+            var value = end < 0 ? tail : tail[..end];
+            rest = end < 0 ? [] : tail[(end + 1)..];
             switch (key)
             {
                 case (byte)'E' when TryParseNumber(value, out var code):

@@ -119,6 +119,8 @@ public class EapMsChapV2Tests
     [InlineData("E=691 X=1", false)]
     [InlineData("E=691  R=0", false)]
     [InlineData("E691", false)]
+    [InlineData(" =1", false)]
+    [InlineData("E=691  =0", false)]
     public void Parses_only_well_formed_failure_messages(string text, bool valid)
     {
         Assert.Equal(valid, EapMsChapV2FailureMessage.TryParse(Encoding.ASCII.GetBytes(text), out _));
