@@ -3,7 +3,8 @@
 #   aio    all-in-one silo+gateway on Valkey (redis-server stand-in)
 #   split  separate gateway process + silo process on Valkey
 #   fr     FreeRADIUS 3.2 tuned as in ../shared/tools/freeradius-peer (THREADS=4, RECV_BUFF=4 MiB)
-# Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process.
+# Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process (Valkey included:
+# FreeRADIUS writes its detail file itself, so Valkey's share is part of our cost).
 # Usage: [MODE=acct] [WARMUP=seconds] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
 load_mode=${MODE:-pap}
@@ -56,7 +57,7 @@ run_aio() {
   local pid=$!; pids+=("$pid")
   wait_ready http://127.0.0.1:18080/health/ready
   "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true   # warm-up: activate the user grains, let tiered JIT reach steady state (acct needs about 25 s)
-  measure aio "silo+gateway:$pid"
+  measure aio "silo+gateway:$pid" "valkey:$redis_pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
 
@@ -71,7 +72,7 @@ run_split() {
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18081/health/ready
   "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true
-  measure split "gateway:$gateway_pid" "silo:$silo_pid"
+  measure split "gateway:$gateway_pid" "silo:$silo_pid" "valkey:$redis_pid"
   kill "$gateway_pid" "$silo_pid"; wait "$gateway_pid" "$silo_pid" 2>/dev/null || true
   kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
 }
