@@ -26,7 +26,4 @@ internal sealed class AccountingKeySpace(AccountingOptions options)
 
     /// <summary>The export stream.</summary>
     public string Stream => options.StreamKey;
-
-    /// <summary>Marker that a record id was appended to the stream.</summary>
-    public string Exported(string recordId) => string.Concat(options.StreamKey, ":exported:", recordId);
 }

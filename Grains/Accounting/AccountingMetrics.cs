@@ -11,7 +11,7 @@ internal static class AccountingMetrics
         "radius.accounting.records", description: "Accounting records taken, by status and outcome");
 
     private static readonly Counter<long> Exported = Meter.CreateCounter<long>(
-        "radius.accounting.exported", description: "Records appended to the export, by status and whether the id was new");
+        "radius.accounting.exported", description: "Records appended to the export, by status");
 
     private static readonly Counter<long> Closed = Meter.CreateCounter<long>(
         "radius.accounting.closed", description: "Sessions closed, by who closed them");
@@ -24,11 +24,11 @@ internal static class AccountingMetrics
         }
     }
 
-    public static void Export(string status, bool appended)
+    public static void Export(string status)
     {
         if (Exported.Enabled)
         {
-            Exported.Add(1, new("status", status), new("appended", appended));
+            Exported.Add(1, new KeyValuePair<string, object?>("status", status));
         }
     }
 

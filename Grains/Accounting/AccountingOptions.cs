@@ -26,9 +26,6 @@ public sealed class AccountingOptions
     /// <summary>Approximate bound of the stream (XADD MAXLEN ~); consumers must keep up within it.</summary>
     public long StreamMaxLength { get; set; } = 1_000_000;
 
-    /// <summary>How long an exported record's id is remembered, so a late retry is not appended twice; at least <see cref="Retention"/>.</summary>
-    public TimeSpan ExportedKeyTtl { get; set; } = TimeSpan.FromDays(7);
-
     /// <summary>A session is stale after this many interim intervals without an update (plus <see cref="StaleGrace"/>).</summary>
     public double StaleMultiplier { get; set; } = 2;
 
@@ -37,7 +34,10 @@ public sealed class AccountingOptions
     /// <summary>Interim interval assumed when the NAS sends no Acct-Interim-Interval.</summary>
     public TimeSpan DefaultInterimInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a closed session's state is kept for reference before it is cleared from storage.</summary>
+    /// <summary>
+    /// How long a closed session's state is kept before it is cleared from storage. The state is what tells a
+    /// retransmission from a new record, so a copy of a record that arrives later than this is taken as new.
+    /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Stale deadline of a session whose NAS announced <paramref name="interimInterval"/> (null: none).</summary>

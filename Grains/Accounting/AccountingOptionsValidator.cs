@@ -45,11 +45,6 @@ public sealed class AccountingOptionsValidator : IValidateOptions<AccountingOpti
             problems.Add("Accounting:Retention must be positive and at most 45 days");
         }
 
-        if (options.ExportedKeyTtl < options.Retention)
-        {
-            problems.Add("Accounting:ExportedKeyTtl must be at least Accounting:Retention, or a late retransmission after a session is forgotten is exported again");
-        }
-
         if (options.MinReplicas < 0)
         {
             problems.Add("Accounting:MinReplicas must not be negative");

@@ -11,9 +11,10 @@ namespace Orleans.Radius.Grains.Accounting;
 /// </summary>
 /// <remarks>
 /// Commits are optimistic: the first record of an activation is tried as if nothing were stored, so a new
-/// session's Start costs one round trip; when something was stored the commit is refused, the session is
-/// read and the record decided again. Closed sessions deactivate at once and expire from the store after
-/// <see cref="AccountingOptions.Retention"/>; open ones are closed by the reaper when they go stale.
+/// session's Start costs one round trip; when something was stored the commit is refused with the stored
+/// session, and the record is decided again on it. Closed sessions deactivate (a session closed before its
+/// Start lingers a few seconds for it) and expire from the store after <see cref="AccountingOptions.Retention"/>;
+/// open ones are closed by the reaper when they go stale.
 /// </remarks>
 // Activates on the silo the gateway's client reached (chosen by the grain's hash), so records of a
 // session need no forwarding hop between silos.
@@ -35,7 +36,11 @@ internal sealed partial class AccountingSessionGrain(
     // time minus Acct-Delay-Time, which a retransmission reproduces only to within rounding.
     private static readonly TimeSpan EventTimeTolerance = TimeSpan.FromSeconds(2);
 
+    // How long a session closed before its Start stays active for that Start.
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(5);
+
     private readonly AccountingOptions _options = options.Value;
+    private IGrainTimer? _lingering;
     private StoredSession? _stored;
     private bool _loaded;
 
@@ -256,10 +261,10 @@ internal sealed partial class AccountingSessionGrain(
             export,
             next.IsOpen ? next.LastChangeAt + _options.StaleAfter(next.AnnouncedInterimInterval) : null,
             next.IsOpen ? null : _options.Retention);
-        CommitResult result;
+        CommitOutcome outcome;
         try
         {
-            result = await store.CommitAsync(commit);
+            outcome = await store.CommitAsync(commit);
         }
         catch
         {
@@ -268,7 +273,7 @@ internal sealed partial class AccountingSessionGrain(
             throw;
         }
 
-        if (result == CommitResult.Conflict)
+        if (!outcome.Applied)
         {
             if (attempt >= MaxAttempts)
             {
@@ -280,27 +285,35 @@ internal sealed partial class AccountingSessionGrain(
                 Log.Conflict(logger, next.NasName, next.SessionId);
             }
 
-            await LoadAsync();
+            // The refusal carries what is stored: decide again on it without another read.
+            _stored = outcome.Current;
+            _loaded = true;
             return false;
         }
 
         _stored = new StoredSession(next, version + 1);
         _loaded = true;
-        AccountingMetrics.Export(export.Status, result == CommitResult.Applied);
-        if (result == CommitResult.AppliedAlreadyExported)
-        {
-            Log.AlreadyExported(logger, export.RecordId, next.NasName, next.SessionId);
-        }
-
+        AccountingMetrics.Export(export.Status);
         if (closedBy != SessionClosedBy.None)
         {
             AccountingMetrics.Close(closedBy);
         }
 
-        if (!next.IsOpen)
+        if (!next.IsOpen && next.StartSeen)
         {
             // A retransmitted Stop finds the session in the store; nothing else needs this activation.
             DeactivateOnIdle();
+        }
+        else if (!next.IsOpen && _lingering is null)
+        {
+            // Closed before its Start arrived (the NAS sent both at once and the Stop won the race): the Start
+            // is usually already queued here. Deactivating now would hand it to a new activation that reads
+            // the session again; linger briefly instead.
+            _lingering = this.RegisterGrainTimer(static (grain, _) =>
+            {
+                grain.DeactivateOnIdle();
+                return Task.CompletedTask;
+            }, this, StartGrace, Timeout.InfiniteTimeSpan);
         }
 
         return true;
@@ -324,9 +337,6 @@ internal sealed partial class AccountingSessionGrain(
     {
         [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "{Status} for session {SessionId} of {NasName} taken as {Outcome}")]
         public static partial void RecordRefused(ILogger logger, AccountingStatusType status, string nasName, string sessionId, AccountingOutcome outcome);
-
-        [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Accounting record {RecordId} of session {SessionId} of {NasName} was already exported; completing the interrupted write")]
-        public static partial void AlreadyExported(ILogger logger, string recordId, string nasName, string sessionId);
 
         [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Session {SessionId} of {NasName} closed as stale: no update since {LastChangeAt}")]
         public static partial void Reaped(ILogger logger, string nasName, string sessionId, DateTimeOffset lastChangeAt);

@@ -11,10 +11,11 @@ public interface IAccountingStore
     Task<StoredSession?> LoadAsync(string sessionKey, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies <paramref name="commit"/> when the stored version still equals its expected version.
-    /// Throws when the outcome is unknown (the NAS retransmits and the retry finds out).
+    /// Applies <paramref name="commit"/> when the stored version still equals its expected version; when it
+    /// does not, returns what is stored instead. Throws when the outcome is unknown (the NAS retransmits and
+    /// the retry finds out).
     /// </summary>
-    Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default);
+    Task<CommitOutcome> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns once everything committed before the call is as durable as a commit (on the required

@@ -5,7 +5,7 @@ namespace Orleans.Radius.Grains.Accounting;
 /// <summary>
 /// Accounting of the embedded default (no Valkey) and of tests: the same rules as
 /// <see cref="ValkeyAccountingStore"/> in process memory, lost when the process exits. Closed sessions are
-/// forgotten after their retention and the export list and its ids are bounded, so memory stays bounded.
+/// forgotten after their retention and the export list is bounded, so memory stays bounded.
 /// </summary>
 public sealed class InMemoryAccountingStore : IAccountingStore
 {
@@ -19,8 +19,6 @@ public sealed class InMemoryAccountingStore : IAccountingStore
     private readonly Dictionary<string, List<DateTimeOffset>> _userHolds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _stale = new(StringComparer.Ordinal);
     private readonly Queue<AccountingExportRecord> _entries = new();
-    private readonly HashSet<string> _exported = [];
-    private readonly Queue<string> _exportedOrder = new();
 
     public InMemoryAccountingStore(IOptions<AccountingOptions> options, TimeProvider time)
     {
@@ -50,16 +48,17 @@ public sealed class InMemoryAccountingStore : IAccountingStore
         }
     }
 
-    public Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
+    public Task<CommitOutcome> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         lock (_lock)
         {
             ForgetExpired();
-            var version = _sessions.TryGetValue(commit.SessionKey, out var stored) ? stored.Session.Version : 0;
+            var found = _sessions.TryGetValue(commit.SessionKey, out var stored);
+            var version = found ? stored.Session.Version : 0;
             if (version != commit.ExpectedVersion)
             {
-                return Task.FromResult(CommitResult.Conflict);
+                return Task.FromResult(CommitOutcome.Refused(found ? stored.Session : null));
             }
 
             var next = commit.Next;
@@ -70,9 +69,13 @@ public sealed class InMemoryAccountingStore : IAccountingStore
                 _expiries.Enqueue(commit.SessionKey, at);
             }
 
-            var appended = commit.Export is null || Append(commit.Export);
+            if (commit.Export is { } export)
+            {
+                Append(export);
+            }
+
             UpdateIndexes(commit);
-            return Task.FromResult(appended ? CommitResult.Applied : CommitResult.AppliedAlreadyExported);
+            return Task.FromResult(CommitOutcome.Done);
         }
     }
 
@@ -148,27 +151,13 @@ public sealed class InMemoryAccountingStore : IAccountingStore
         }
     }
 
-    private bool Append(AccountingExportRecord record)
+    private void Append(AccountingExportRecord record)
     {
-        if (!_exported.Add(record.RecordId))
-        {
-            return false;
-        }
-
-        // Ids are remembered for twice as many records as the list keeps, so memory stays bounded.
-        _exportedOrder.Enqueue(record.RecordId);
-        if (_exportedOrder.Count > 2 * _maxLength)
-        {
-            _exported.Remove(_exportedOrder.Dequeue());
-        }
-
         _entries.Enqueue(record);
         if (_entries.Count > _maxLength)
         {
             _entries.Dequeue();
         }
-
-        return true;
     }
 
     private void UpdateIndexes(SessionCommit commit)

@@ -11,7 +11,7 @@ public sealed record StoredSession(AccountingSessionState State, long Version);
 /// <param name="ExpectedVersion">The version read (0: nothing stored); a different stored version refuses the commit.</param>
 /// <param name="Previous">The state before (null: none stored).</param>
 /// <param name="Next">The state after.</param>
-/// <param name="Export">The export entry, appended unless its record id was exported before.</param>
+/// <param name="Export">The export entry, appended with the commit.</param>
 /// <param name="StaleAt">Open sessions: when the reaper closes it without news; null for closed sessions.</param>
 /// <param name="ExpireAfter">Closed sessions: how long the state is kept; null keeps it (open sessions).</param>
 public sealed record SessionCommit(
@@ -31,17 +31,4 @@ public sealed record SessionCommit(
 
     /// <summary>The index entry of the session while it is open.</summary>
     public OpenSession OpenEntry => new(Next.NasName, Next.SessionId, Next.StartTime ?? Next.LastEventTime, Next.FramedIpAddress);
-}
-
-/// <summary>What a commit did.</summary>
-public enum CommitResult : byte
-{
-    /// <summary>Applied, and the export entry was appended (or there was none).</summary>
-    Applied = 1,
-
-    /// <summary>Applied; the export entry's id was already in the stream, so nothing was appended.</summary>
-    AppliedAlreadyExported = 2,
-
-    /// <summary>Not applied: the stored version moved (another activation wrote, or a lost reply did).</summary>
-    Conflict = 3,
 }

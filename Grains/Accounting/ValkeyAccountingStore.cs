@@ -9,45 +9,61 @@ using StackExchange.Redis;
 namespace Orleans.Radius.Grains.Accounting;
 
 /// <summary>
-/// Accounting in Valkey. A commit is one Lua script — compare the session's version, write it, append the
-/// export entry unless its id is marked, move the NAS and user indexes and the stale schedule — which
-/// Valkey runs atomically: a crash leaves every record either wholly taken or not at all, and concurrent
-/// grains' scripts are pipelined on one connection instead of waiting on each other's round trips.
+/// Accounting in Valkey. A commit — compare the session's version, write it, append the export entry, move
+/// the NAS and user indexes and the stale schedule — runs inside one Lua script, which Valkey runs
+/// atomically: a crash leaves every record either wholly taken or not at all. Commits that arrive while
+/// others are in flight share the next script call (<see cref="CommitCoalescer"/>), and a refused commit
+/// returns what is stored, so deciding again costs no extra read.
 /// </summary>
 public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposable
 {
-    // KEYS: session, stream, export marker, NAS set, stale schedule, leaving user's index, joining user's
-    // index, joining user's holds. ARGV: expected version, new version, state, expire ms (0 = keep),
-    // export? (1/0), marker TTL s, stream MAXLEN, session id, open? (1/0), stale deadline ms, session key,
-    // leaving? (1/0), joining entry ('' = none), now ms, then the export entry's field/value pairs.
+    // A batch of commits, applied in order. KEYS: stream, stale schedule, then per commit: session, NAS set,
+    // leaving user's index, joining user's index, joining user's holds. ARGV: stream MAXLEN, commit count,
+    // then per commit (CommitArguments): expected version, new version, state, expiry (ms: expire after;
+    // 'p': persist; '': as it is), export? (1/0), session id, index move ('o': opened or still open, 'c':
+    // closed now, '': was and stays closed), stale deadline ms, session key, leaving? (1/0), joining entry
+    // ('' = none), now ms, then the export entry's values in AccountingExportRecord.ToFields' order.
+    // Only what changes is touched: every call a script makes costs Valkey about as much as a command.
+    // Returns per commit 1 (applied) or {stored version, stored state} (refused: the version moved).
     private static readonly ValkeyScript CommitScript = new("""
-        local v = redis.call('HGET', KEYS[1], 'v')
-        if (v or '0') ~= ARGV[1] then return -1 end
-        redis.call('HSET', KEYS[1], 'v', ARGV[2], 's', ARGV[3])
-        if ARGV[4] ~= '0' then redis.call('PEXPIRE', KEYS[1], ARGV[4]) else redis.call('PERSIST', KEYS[1]) end
-        local appended = 1
-        if ARGV[5] == '1' then
-          if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[6]) then
-            redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[7], '*', unpack(ARGV, 15))
+        local results = {}
+        for r = 0, tonumber(ARGV[2]) - 1 do
+          local k = 2 + r * 5
+          local a = 2 + r * 29
+          local session = KEYS[k + 1]
+          local v = redis.call('HGET', session, 'v') or '0'
+          if v ~= ARGV[a + 1] then
+            results[r + 1] = { v, redis.call('HGET', session, 's') or '' }
           else
-            appended = 0
+            redis.call('HSET', session, 'v', ARGV[a + 2], 's', ARGV[a + 3])
+            if ARGV[a + 4] == 'p' then redis.call('PERSIST', session) elseif ARGV[a + 4] ~= '' then redis.call('PEXPIRE', session, ARGV[a + 4]) end
+            if ARGV[a + 5] == '1' then
+              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
+                'record_id', ARGV[a + 13], 'nas', ARGV[a + 14], 'session_id', ARGV[a + 15], 'status', ARGV[a + 16],
+                'user', ARGV[a + 17], 'event_time', ARGV[a + 18], 'session_time', ARGV[a + 19],
+                'input_octets', ARGV[a + 20], 'output_octets', ARGV[a + 21], 'input_packets', ARGV[a + 22],
+                'output_packets', ARGV[a + 23], 'framed_ip', ARGV[a + 24], 'calling_station_id', ARGV[a + 25],
+                'called_station_id', ARGV[a + 26], 'nas_port', ARGV[a + 27], 'terminate_cause', ARGV[a + 28],
+                'closed_by', ARGV[a + 29])
+            end
+            if ARGV[a + 7] == 'o' then
+              redis.call('SADD', KEYS[k + 2], ARGV[a + 6])
+              redis.call('ZADD', KEYS[2], ARGV[a + 8], ARGV[a + 9])
+            elseif ARGV[a + 7] == 'c' then
+              redis.call('SREM', KEYS[k + 2], ARGV[a + 6])
+              redis.call('ZREM', KEYS[2], ARGV[a + 9])
+            end
+            if ARGV[a + 10] == '1' then redis.call('HDEL', KEYS[k + 3], ARGV[a + 9]) end
+            if ARGV[a + 11] ~= '' then
+              if redis.call('HSET', KEYS[k + 4], ARGV[a + 9], ARGV[a + 11]) == 1 then
+                redis.call('ZREMRANGEBYSCORE', KEYS[k + 5], '-inf', ARGV[a + 12])
+                redis.call('ZPOPMIN', KEYS[k + 5])
+              end
+            end
+            results[r + 1] = 1
           end
         end
-        if ARGV[9] == '1' then
-          redis.call('SADD', KEYS[4], ARGV[8])
-          redis.call('ZADD', KEYS[5], ARGV[10], ARGV[11])
-        else
-          redis.call('SREM', KEYS[4], ARGV[8])
-          redis.call('ZREM', KEYS[5], ARGV[11])
-        end
-        if ARGV[12] == '1' then redis.call('HDEL', KEYS[6], ARGV[11]) end
-        if ARGV[13] ~= '' then
-          if redis.call('HSET', KEYS[7], ARGV[11], ARGV[13]) == 1 then
-            redis.call('ZREMRANGEBYSCORE', KEYS[8], '-inf', ARGV[14])
-            redis.call('ZPOPMIN', KEYS[8])
-          end
-        end
-        return appended
+        return results
         """);
 
     // KEYS: user's open index, user's holds. ARGV: now ms, max sessions, hold expiry ms, hold id, key TTL ms.
@@ -59,12 +75,19 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         return 1
         """);
 
-    private const int FixedArguments = 14;
+    private const int CommitArguments = 12 + ExportFields;
+    private const int ExportFields = 17;
+    private const int CommitKeys = 5;
+
+    // Batches of this many commits keep a script call well under a millisecond of Valkey's time; two calls in
+    // flight keep Valkey busy while the client reads one reply and writes the next.
+    private const int MaxBatch = 64;
+    private const int MaxInFlight = 2;
 
     private readonly IConnectionMultiplexer _connection;
     private readonly bool _ownsConnection;
     private readonly AccountingKeySpace _keys;
-    private readonly RedisValue _markerTtlSeconds;
+    private readonly CommitCoalescer _commits;
     private readonly RedisValue _maxLength;
     private readonly ReplicaBarrier? _replicas;
     private readonly ILogger<ValkeyAccountingStore> _logger;
@@ -82,14 +105,11 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         _connection = connection;
         _ownsConnection = ownsConnection;
         _keys = new AccountingKeySpace(value);
-        _markerTtlSeconds = Number((long)Math.Ceiling(value.ExportedKeyTtl.TotalSeconds));
+        _commits = new CommitCoalescer(SendCommitsAsync, MaxBatch, MaxInFlight);
         _maxLength = Number(value.StreamMaxLength);
         _replicas = value.MinReplicas > 0 ? new ReplicaBarrier(connection, value.MinReplicas, value.ReplicaTimeout) : null;
         _logger = logger;
     }
-
-    /// <summary>The key of the marker that says <paramref name="recordId"/> was exported.</summary>
-    public string MarkerKey(string recordId) => _keys.Exported(recordId);
 
     public async Task<StoredSession?> LoadAsync(string sessionKey, CancellationToken cancellationToken = default)
     {
@@ -99,62 +119,13 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             return null;
         }
 
-        var state = JsonSerializer.Deserialize((byte[])fields[1]!, AccountingJson.Default.AccountingSessionState)
-            ?? throw new InvalidOperationException($"accounting session {sessionKey} is stored as null");
-        return new StoredSession(state, (long)fields[0]);
+        return new StoredSession(Deserialize(sessionKey, (byte[])fields[1]!), (long)fields[0]);
     }
 
-    public async Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
+    public Task<CommitOutcome> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var next = commit.Next;
-        var leaving = commit.UserLeaving;
-        var joining = commit.UserJoining;
-        var fields = commit.Export?.ToFields() ?? [];
-        var arguments = new RedisValue[FixedArguments + (2 * fields.Count)];
-        arguments[0] = Number(commit.ExpectedVersion);
-        arguments[1] = Number(commit.ExpectedVersion + 1);
-        arguments[2] = JsonSerializer.SerializeToUtf8Bytes(next, AccountingJson.Default.AccountingSessionState);
-        arguments[3] = commit.ExpireAfter is { } expire ? Number(Math.Max(1, (long)expire.TotalMilliseconds)) : "0";
-        arguments[4] = commit.Export is null ? "0" : "1";
-        arguments[5] = _markerTtlSeconds;
-        arguments[6] = _maxLength;
-        arguments[7] = next.SessionId;
-        arguments[8] = next.IsOpen ? "1" : "0";
-        arguments[9] = Number(commit.StaleAt?.ToUnixTimeMilliseconds() ?? 0);
-        arguments[10] = commit.SessionKey;
-        arguments[11] = leaving is null ? "0" : "1";
-        arguments[12] = joining is null ? "" : JsonSerializer.SerializeToUtf8Bytes(commit.OpenEntry, AccountingJson.Default.OpenSession);
-        arguments[13] = Number(next.LastChangeAt.ToUnixTimeMilliseconds());
-        for (var i = 0; i < fields.Count; i++)
-        {
-            arguments[FixedArguments + (2 * i)] = fields[i].Key;
-            arguments[FixedArguments + 1 + (2 * i)] = fields[i].Value;
-        }
-
-        RedisKey[] keys =
-        [
-            _keys.Session(commit.SessionKey),
-            _keys.Stream,
-            commit.Export is { } export ? _keys.Exported(export.RecordId) : _keys.Exported("-"),
-            _keys.NasOpen(next.NasName),
-            _keys.Stale,
-            _keys.UserOpen(leaving ?? ""),
-            _keys.UserOpen(joining ?? ""),
-            _keys.UserHolds(joining ?? ""),
-        ];
-        var result = (long)await RunAsync("accounting_commit", db => CommitScript.EvaluateAsync(db, keys, arguments), commit.SessionKey);
-        if (_replicas is not null && result >= 0)
-        {
-            await _replicas.WaitAsync();
-        }
-
-        return result switch
-        {
-            1 => CommitResult.Applied,
-            0 => CommitResult.AppliedAlreadyExported,
-            _ => CommitResult.Conflict,
-        };
+        return _commits.CommitAsync(commit);
     }
 
     public Task ConfirmDurableAsync(CancellationToken cancellationToken = default) => _replicas?.WaitAsync() ?? Task.CompletedTask;
@@ -208,6 +179,103 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         return (long)held == 1;
     }
 
+    private async Task<CommitOutcome[]> SendCommitsAsync(SessionCommit[] commits)
+    {
+        var keys = new RedisKey[2 + (CommitKeys * commits.Length)];
+        var arguments = new RedisValue[2 + (CommitArguments * commits.Length)];
+        keys[0] = _keys.Stream;
+        keys[1] = _keys.Stale;
+        arguments[0] = _maxLength;
+        arguments[1] = commits.Length;
+        for (var i = 0; i < commits.Length; i++)
+        {
+            Describe(commits[i], keys.AsSpan(2 + (CommitKeys * i), CommitKeys), arguments.AsSpan(2 + (CommitArguments * i), CommitArguments));
+        }
+
+        var subject = commits.Length == 1 ? commits[0].SessionKey : $"{commits.Length} sessions";
+        var results = (RedisResult[])(await RunAsync("accounting_commit", db => CommitScript.EvaluateAsync(db, keys, arguments), subject).ConfigureAwait(false))!;
+        var outcomes = new CommitOutcome[commits.Length];
+        var applied = false;
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = Outcome(commits[i].SessionKey, results[i]);
+            applied |= outcomes[i].Applied;
+        }
+
+        if (_replicas is not null && applied)
+        {
+            await _replicas.WaitAsync().ConfigureAwait(false);
+        }
+
+        return outcomes;
+    }
+
+    private void Describe(SessionCommit commit, Span<RedisKey> keys, Span<RedisValue> arguments)
+    {
+        var next = commit.Next;
+        var leaving = commit.UserLeaving;
+        var joining = commit.UserJoining;
+        keys[0] = _keys.Session(commit.SessionKey);
+        keys[1] = _keys.NasOpen(next.NasName);
+        keys[2] = _keys.UserOpen(leaving ?? "");
+        keys[3] = _keys.UserOpen(joining ?? "");
+        keys[4] = _keys.UserHolds(joining ?? "");
+        arguments[0] = commit.ExpectedVersion;
+        arguments[1] = commit.ExpectedVersion + 1;
+        arguments[2] = JsonSerializer.SerializeToUtf8Bytes(next, AccountingJson.Default.AccountingSessionState);
+        // The version check makes Previous exactly what is stored, so what it held tells what must move.
+        var stored = commit.ExpectedVersion > 0 ? commit.Previous : null;
+        arguments[3] = (stored, commit.ExpireAfter) switch
+        {
+            ({ IsOpen: false }, { }) => RedisValue.EmptyString,
+            (_, { } expire) => Math.Max(1, (long)expire.TotalMilliseconds),
+            ({ IsOpen: false }, null) => "p",
+            _ => RedisValue.EmptyString,
+        };
+        arguments[4] = commit.Export is null ? 0 : 1;
+        arguments[5] = next.SessionId;
+        arguments[6] = next.IsOpen ? "o" : stored is { IsOpen: true } ? "c" : RedisValue.EmptyString;
+        arguments[7] = commit.StaleAt?.ToUnixTimeMilliseconds() ?? 0;
+        arguments[8] = commit.SessionKey;
+        arguments[9] = leaving is null ? 0 : 1;
+        arguments[10] = joining is null ? RedisValue.EmptyString : JsonSerializer.SerializeToUtf8Bytes(commit.OpenEntry, AccountingJson.Default.OpenSession);
+        arguments[11] = next.LastChangeAt.ToUnixTimeMilliseconds();
+        if (commit.Export is { } export)
+        {
+            var fields = export.ToFields();
+            for (var i = 0; i < ExportFields; i++)
+            {
+                arguments[12 + i] = fields[i].Value;
+            }
+        }
+        else
+        {
+            arguments[12..].Fill(RedisValue.EmptyString);
+        }
+    }
+
+    private static CommitOutcome Outcome(string sessionKey, RedisResult result)
+    {
+        if (result.Resp2Type == ResultType.Integer)
+        {
+            return CommitOutcome.Done;
+        }
+
+        var stored = (RedisResult[])result!;
+        var version = (long)stored[0];
+        var state = (byte[]?)stored[1];
+        if (version == 0 || state is not { Length: > 0 })
+        {
+            return CommitOutcome.Refused(null);
+        }
+
+        return CommitOutcome.Refused(new StoredSession(Deserialize(sessionKey, state), version));
+    }
+
+    private static AccountingSessionState Deserialize(string sessionKey, byte[] state) =>
+        JsonSerializer.Deserialize(state, AccountingJson.Default.AccountingSessionState)
+            ?? throw new InvalidOperationException($"accounting session {sessionKey} is stored as null");
+
     public void Dispose()
     {
         if (_ownsConnection)
@@ -224,7 +292,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         var succeeded = false;
         try
         {
-            var result = await operation(_connection.GetDatabase());
+            var result = await operation(_connection.GetDatabase()).ConfigureAwait(false);
             succeeded = true;
             return result;
         }

@@ -22,11 +22,11 @@ internal sealed class ValkeyScript(string text)
     {
         try
         {
-            return await database.ScriptEvaluateAsync(_hash, keys, arguments);
+            return await database.ScriptEvaluateAsync(_hash, keys, arguments).ConfigureAwait(false);
         }
         catch (RedisServerException exception) when (exception.Message.StartsWith("NOSCRIPT", StringComparison.Ordinal))
         {
-            return await database.ScriptEvaluateAsync(Text, keys, arguments);
+            return await database.ScriptEvaluateAsync(Text, keys, arguments).ConfigureAwait(false);
         }
     }
 }

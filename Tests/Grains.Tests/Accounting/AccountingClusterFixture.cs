@@ -74,7 +74,7 @@ public sealed class FaultyStore(IAccountingStore inner) : IAccountingStore
 
     public void LoseNextCommitReply() => Interlocked.Exchange(ref _fault, 2);
 
-    public async Task<CommitResult> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
+    public async Task<CommitOutcome> CommitAsync(SessionCommit commit, CancellationToken cancellationToken = default)
     {
         var fault = Interlocked.Exchange(ref _fault, 0);
         if (fault == 1)

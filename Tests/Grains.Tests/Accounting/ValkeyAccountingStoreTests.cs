@@ -40,7 +40,7 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
         var store = await CreateStoreAsync();
         var start = Open("s-1", "alice");
 
-        Assert.Equal(CommitResult.Applied, await store.CommitAsync(Commit(start, version: 0, previous: null, "start")));
+        Assert.True((await store.CommitAsync(Commit(start, version: 0, previous: null, "start"))).Applied);
 
         var stored = await store.LoadAsync(start.SessionKey);
         Assert.Equal(1, stored!.Version);
@@ -61,7 +61,7 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
         await store.CommitAsync(Commit(start, version: 0, previous: null, "start"));
         var stop = Closed(start);
 
-        Assert.Equal(CommitResult.Applied, await store.CommitAsync(Commit(stop, version: 1, previous: start, "stop")));
+        Assert.True((await store.CommitAsync(Commit(stop, version: 1, previous: start, "stop"))).Applied);
 
         Assert.Empty(await store.ListNasSessionsAsync("nas-valkey"));
         Assert.Empty(await store.ListUserSessionsAsync("bob"));
@@ -83,26 +83,40 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
 
         // Another activation, not knowing, tries the same record as if nothing were stored.
         var survivor = await CreateStoreAsync();
-        Assert.Equal(CommitResult.Conflict, await survivor.CommitAsync(Commit(start, version: 0, previous: null, "start")));
+        var refused = await survivor.CommitAsync(Commit(start, version: 0, previous: null, "start"));
 
+        // Refused whole, and told what is stored, so it can decide again without reading.
+        Assert.False(refused.Applied);
+        Assert.Equal(1, refused.Current!.Version);
+        Assert.Equal(start.ToView(), refused.Current.State.ToView());
         Assert.Equal(1, await Database.StreamLengthAsync(StreamKey));
-        Assert.Equal(1, (await survivor.LoadAsync(start.SessionKey))!.Version);
     }
 
     [Fact]
-    public async Task An_export_id_already_in_the_stream_is_not_appended_again()
+    public async Task Concurrent_commits_share_script_calls_and_each_gets_its_own_outcome()
     {
         var store = await CreateStoreAsync();
-        var start = Open("s-4", "dave");
-        var first = Commit(start, version: 0, previous: null, "start");
-        await store.CommitAsync(first);
+        var stored = Enumerable.Range(0, 100).Select(i => Open($"old-{i}", "ida")).ToList();
+        foreach (var session in stored)
+        {
+            await store.CommitAsync(Commit(session, version: 0, previous: null, "start"));
+        }
 
-        var again = first with { ExpectedVersion = 1, Previous = start };
-        Assert.Equal(CommitResult.AppliedAlreadyExported, await store.CommitAsync(again));
+        var callsBefore = await ScriptCallsAsync();
 
-        Assert.Equal(1, await CountAsync(first.Export!.RecordId));
-        var ttl = await Database.KeyTimeToLiveAsync(store.MarkerKey(first.Export.RecordId));
-        Assert.InRange(ttl!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        // 100 new sessions, and 100 commits that expect nothing stored where something is.
+        var fresh = Enumerable.Range(0, 100).Select(i => Open($"new-{i}", "ida")).ToList();
+        var outcomes = await Task.WhenAll(fresh.Concat(stored).Select(session =>
+            store.CommitAsync(Commit(session, version: 0, previous: null, "start"))));
+
+        Assert.All(outcomes.Take(100), outcome => Assert.True(outcome.Applied));
+        Assert.All(outcomes.Skip(100).Zip(stored), pair =>
+        {
+            Assert.False(pair.First.Applied);
+            Assert.Equal(pair.Second.SessionId, pair.First.Current!.State.SessionId);
+        });
+        Assert.Equal(200, await Database.StreamLengthAsync(StreamKey));
+        Assert.InRange(await ScriptCallsAsync() - callsBefore, 1, 199);
     }
 
     [Fact]
@@ -162,7 +176,7 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
         // What a restart or a failover to a replica does to the script cache.
         await Database.ExecuteAsync("SCRIPT", "FLUSH");
 
-        Assert.Equal(CommitResult.Applied, await store.CommitAsync(Commit(Open("s-9", "hanna"), version: 0, previous: null, "start")));
+        Assert.True((await store.CommitAsync(Commit(Open("s-9", "hanna"), version: 0, previous: null, "start"))).Applied);
         Assert.True(await store.TryHoldAsync("hanna", 5, Now, Now.AddSeconds(10)));
         Assert.Equal(2, await Database.StreamLengthAsync(StreamKey));
     }
@@ -176,6 +190,15 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             store.CommitAsync(Commit(Open("s-7", "gina"), version: 0, previous: null, "start")));
         Assert.Contains("Valkey", failure.Message, StringComparison.Ordinal);
+    }
+
+    // Script calls Valkey has run (by hash or by text), from INFO commandstats.
+    private async Task<long> ScriptCallsAsync()
+    {
+        var info = (string)(await Database.ExecuteAsync("INFO", "commandstats"))!;
+        return info.Split('\n')
+            .Where(line => line.StartsWith("cmdstat_evalsha:", StringComparison.Ordinal) || line.StartsWith("cmdstat_eval:", StringComparison.Ordinal))
+            .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private IDatabase Database => (_reader ?? throw new InvalidOperationException("not initialized")).GetDatabase();
