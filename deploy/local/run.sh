@@ -13,6 +13,8 @@
 #   VALKEY_PORT (16379)  SILO_HTTP_PORTS ("8080 8081 8082")  SILO_PORTS ("11111 11112 11113")
 #   SILO_GATEWAY_PORTS ("30000 30001 30002")  GATEWAY_HTTP_PORTS ("8091 8092")
 #   GATEWAY_AUTH_PORTS ("1812 11812")  GATEWAY_ACCT_PORTS ("1813 11813")
+#   GATEWAY_ADDRESSES ("127.0.0.1 127.0.0.1": the address each gateway's UDP listeners bind, e.g. two
+#     addresses of a host behind deploy/nginx/radius-udp.conf)
 #   TWIN_DIR (deploy/local/.run: PIDs, logs, Valkey data)  DOTNET  SILO_DLL  GATEWAY_DLL  TWIN_READY_TIMEOUT (180 s)
 set -euo pipefail
 
@@ -29,6 +31,7 @@ read -r -a silo_gateway_ports <<<"${SILO_GATEWAY_PORTS:-30000 30001 30002}"
 read -r -a gateway_http <<<"${GATEWAY_HTTP_PORTS:-8091 8092}"
 read -r -a gateway_auth <<<"${GATEWAY_AUTH_PORTS:-1812 11812}"
 read -r -a gateway_acct <<<"${GATEWAY_ACCT_PORTS:-1813 11813}"
+read -r -a gateway_addresses <<<"${GATEWAY_ADDRESSES:-127.0.0.1 127.0.0.1}"
 dotnet=${DOTNET:-dotnet}
 silo_dll=${SILO_DLL:-$root/Silo/bin/Release/net10.0/Orleans.Radius.Silo.dll}
 gateway_dll=${GATEWAY_DLL:-$root/UdpGateway/bin/Release/net10.0/Orleans.Radius.UdpGateway.dll}
@@ -161,10 +164,11 @@ start() {
       "$dotnet" "$silo_dll"
   done
   for i in 0 1; do
-    # Compose binds the gateways to 0.0.0.0 on the host network; the twin keeps everything on loopback.
+    # Compose binds the gateways to 0.0.0.0 on the host network; the twin keeps them on loopback unless
+    # GATEWAY_ADDRESSES says otherwise (HTTP endpoints, silos and Valkey stay on loopback).
     spawn "gateway-$((i + 1))" env "${shared[@]}" "${gateway_env[@]}" \
       "Valkey__ConnectionString=$valkey" \
-      "Gateway__Address=127.0.0.1" \
+      "Gateway__Address=${gateway_addresses[i]}" \
       "Gateway__AuthPort=${gateway_auth[i]}" \
       "Gateway__AcctPort=${gateway_acct[i]}" \
       "ASPNETCORE_URLS=http://127.0.0.1:${gateway_http[i]}" \
@@ -189,7 +193,7 @@ start() {
         ;;
       gateway-*)
         i=$((${name#gateway-} - 1))
-        echo "$name pid $pid http=http://127.0.0.1:${gateway_http[i]} auth=127.0.0.1:${gateway_auth[i]} acct=127.0.0.1:${gateway_acct[i]}"
+        echo "$name pid $pid http=http://127.0.0.1:${gateway_http[i]} auth=${gateway_addresses[i]}:${gateway_auth[i]} acct=${gateway_addresses[i]}:${gateway_acct[i]}"
         ;;
     esac
   done <"$pids"
