@@ -8,7 +8,8 @@ namespace Orleans.Radius.EndToEnd.Tests.Deploy;
 /// <summary>
 /// <c>deploy/local/run.sh</c> driven as an operator drives it: started with free loopback ports, its nodes
 /// found through the PID file it keeps, and stopped with <c>run.sh stop</c>. The settings (NAS secret, users)
-/// are read from the same <c>deploy/config</c> files the script and the compose file use.
+/// are read from the same <c>deploy/config</c> files the script and the compose file use. With a
+/// <see cref="TwinPlacement"/>, run.sh runs inside a network namespace standing in for a gateway host.
 /// </summary>
 internal sealed class LocalTwin : IAsyncDisposable
 {
@@ -16,10 +17,15 @@ internal sealed class LocalTwin : IAsyncDisposable
     private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
     private readonly string _directory = Directory.CreateTempSubdirectory("radius-twin-").FullName;
     private readonly Dictionary<string, string> _environment;
+    private readonly TwinPlacement? _placement;
     private bool _started;
 
-    public LocalTwin()
+    /// <param name="placement">Where the twin runs; by default on the test's own loopback with free ports.</param>
+    public LocalTwin(TwinPlacement? placement = null)
     {
+        _placement = placement;
+        AuthPorts = placement is null ? [FreePorts.Next(), FreePorts.Next()] : [placement.AuthPort, placement.AuthPort];
+        AcctPorts = placement is null ? [FreePorts.Next(), FreePorts.Next()] : [placement.AcctPort, placement.AcctPort];
         _environment = new Dictionary<string, string>
         {
             ["TWIN_DIR"] = _directory,
@@ -31,10 +37,18 @@ internal sealed class LocalTwin : IAsyncDisposable
             ["SILO_HTTP_PORTS"] = Ports(3),
             ["SILO_PORTS"] = Ports(3),
             ["SILO_GATEWAY_PORTS"] = Ports(3),
-            ["GATEWAY_HTTP_PORTS"] = Ports(2),
+            ["GATEWAY_HTTP_PORTS"] = string.Join(' ', GatewayHttpPorts.Select(Text)),
             ["GATEWAY_AUTH_PORTS"] = string.Join(' ', AuthPorts.Select(Text)),
             ["GATEWAY_ACCT_PORTS"] = string.Join(' ', AcctPorts.Select(Text)),
         };
+        if (placement is not null)
+        {
+            _environment["GATEWAY_ADDRESSES"] = string.Join(' ', placement.GatewayAddresses);
+            foreach (var (key, value) in placement.Environment)
+            {
+                _environment[key] = value;
+            }
+        }
     }
 
     public static string Script => Path.Combine(RepositoryRoot.Value, "deploy", "local", "run.sh");
@@ -43,9 +57,12 @@ internal sealed class LocalTwin : IAsyncDisposable
 
     public string ValkeyConnectionString => $"127.0.0.1:{Text(ValkeyPort)}";
 
-    public int[] AuthPorts { get; } = [FreePorts.Next(), FreePorts.Next()];
+    public int[] AuthPorts { get; }
 
-    public int[] AcctPorts { get; } = [FreePorts.Next(), FreePorts.Next()];
+    public int[] AcctPorts { get; }
+
+    /// <summary>Where each gateway serves <c>/health</c> and <c>/metrics</c> (on the loopback of the twin's network namespace).</summary>
+    public int[] GatewayHttpPorts { get; } = [FreePorts.Next(), FreePorts.Next()];
 
     /// <summary>What <c>run.sh start</c> printed.</summary>
     public string StartOutput { get; private set; } = "";
@@ -116,8 +133,13 @@ internal sealed class LocalTwin : IAsyncDisposable
 
     private string PidFile => Path.Combine(_directory, "pids");
 
-    private Task<ToolResult> RunScriptAsync(string command, TimeSpan timeout) =>
-        ToolRunner.RunAsync(ToolRunner.Require("env", "coreutils"), [.. _environment.Select(pair => $"{pair.Key}={pair.Value}"), "bash", Script, command], timeout: timeout);
+    private Task<ToolResult> RunScriptAsync(string command, TimeSpan timeout)
+    {
+        string[] script = ["env", .. _environment.Select(pair => $"{pair.Key}={pair.Value}"), "bash", Script, command];
+        return _placement is null
+            ? ToolRunner.RunAsync(ToolRunner.Require("env", "coreutils"), script[1..], timeout: timeout)
+            : ToolRunner.RunAsync(ToolRunner.Require("ip", "iproute2"), ["netns", "exec", _placement.NetworkNamespace, .. script], timeout: timeout);
+    }
 
     private static string FindRepositoryRoot()
     {
