@@ -8,7 +8,9 @@ namespace Orleans.Radius.Grains.Eap.Methods;
 /// EAP-TLS (RFC 5216, and RFC 9190 for TLS 1.3): mutual certificate authentication. The client certificate is
 /// validated during the handshake; the outer identity must be one the certificate names (unless
 /// <see cref="EapTlsOptions.RequireIdentityMatch"/> is off) and is then authorized by the user directory, which decides
-/// what an unknown name gets.
+/// what an unknown name gets. An anonymous outer identity (RFC 9190 "Privacy" asks TLS 1.3 peers for one, since the
+/// certificate now travels encrypted) stands for the certificate's first name: its subject common name, else its
+/// first subjectAltName.
 /// </summary>
 internal sealed partial class EapTlsMethod : TlsBasedMethod
 {
@@ -45,15 +47,27 @@ internal sealed partial class EapTlsMethod : TlsBasedMethod
     protected override async ValueTask<EapStep?> OnAckAsync(EapMethodContext context)
     {
         var certificate = Session.ClientCertificate;
-        if (_requireIdentityMatch && certificate?.Identities.Contains(context.OuterIdentity, StringComparer.Ordinal) != true)
+        var identity = context.OuterIdentity;
+        if (AnonymousIdentity.Is(identity))
+        {
+            // The validated certificate names the user; nothing the peer typed can choose another.
+            if (certificate?.Identities is not [var named, ..])
+            {
+                Log.NoNameForAnonymous(Logger, identity, certificate?.Subject ?? string.Empty, context.NasName);
+                return EapStep.Failure;
+            }
+
+            identity = named;
+        }
+        else if (_requireIdentityMatch && certificate?.Identities.Contains(identity, StringComparer.Ordinal) != true)
         {
             // Ordinal: user names are case-sensitive, so "Alice" must not borrow alice's certificate.
-            Log.IdentityMismatch(Logger, context.OuterIdentity, certificate?.Subject ?? string.Empty, context.NasName);
+            Log.IdentityMismatch(Logger, identity, certificate?.Subject ?? string.Empty, context.NasName);
             return EapStep.Failure;
         }
 
-        var authorization = await context.Users.AuthorizeCertificateAsync(context.OuterIdentity).ConfigureAwait(false);
-        return authorization.Accepted ? Succeed(context.OuterIdentity, authorization) : EapStep.Failure;
+        var authorization = await context.Users.AuthorizeCertificateAsync(identity).ConfigureAwait(false);
+        return authorization.Accepted ? Succeed(identity, authorization) : EapStep.Failure;
     }
 
     private static partial class Log
@@ -61,5 +75,9 @@ internal sealed partial class EapTlsMethod : TlsBasedMethod
         [LoggerMessage(EventId = 3510, Level = LogLevel.Information,
             Message = "EAP-TLS identity {Identity} from {NasName} is not a name of its client certificate {Subject}: refused")]
         public static partial void IdentityMismatch(ILogger logger, string identity, string subject, string nasName);
+
+        [LoggerMessage(EventId = 3511, Level = LogLevel.Information,
+            Message = "EAP-TLS anonymous identity {Identity} from {NasName}: client certificate {Subject} names no user; refused")]
+        public static partial void NoNameForAnonymous(ILogger logger, string identity, string subject, string nasName);
     }
 }

@@ -105,6 +105,18 @@ public sealed class EapTlsTests(EapFixture fixture, ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("anonymous@example.org", 13)]
+    [InlineData("@example.org", 12)]
+    public async Task Eap_tls_with_an_anonymous_identity_authenticates_the_user_its_certificate_names(string identity, int version)
+    {
+        // RFC 9190 ("Privacy"): a TLS 1.3 peer should not reveal its name outside the tunnel; the certificate names it.
+        var result = await RunAsync(Tls(identity, fixture.Pki.Client("tls-user"), version), gateway: 2);
+
+        AssertAuthenticatedWithFullMsk(result, version);
+        Assert.Contains("hello tls", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("PEAP")]
     [InlineData("TTLS")]
     [InlineData("TLS")]
