@@ -73,6 +73,35 @@ public sealed class ValkeyAccountingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_closed_before_its_start_keeps_its_first_expiry_and_a_reopened_one_loses_it()
+    {
+        var store = await CreateStoreAsync();
+        var key = "test:acct:session:nas-valkey|s-10";
+
+        // The Stop arrived first: the session is created closed, with the retention.
+        var stop = Closed(Open("s-10", "jack"));
+        stop.StartSeen = false;
+        await store.CommitAsync(Commit(stop, version: 0, previous: null, "stop"));
+        var expiry = await Database.KeyTimeToLiveAsync(key);
+        Assert.NotNull(expiry);
+
+        // Its Start: still closed, the expiry stays as the Stop set it and no index names it.
+        var started = stop.Copy();
+        started.StartSeen = true;
+        Assert.True((await store.CommitAsync(Commit(started, version: 1, previous: stop, "start"))).Applied);
+        Assert.NotNull(await Database.KeyTimeToLiveAsync(key));
+        Assert.Empty(await store.ListNasSessionsAsync("nas-valkey"));
+        Assert.Empty(await store.DueSessionsAsync(Now.AddDays(1), 10));
+
+        // An Interim-Update reopens it (the NAS still has it): kept for good and indexed again.
+        var reopened = Open("s-10", "jack");
+        Assert.True((await store.CommitAsync(Commit(reopened, version: 2, previous: started, "interim"))).Applied);
+        Assert.Null(await Database.KeyTimeToLiveAsync(key));
+        Assert.Equal(["s-10"], await store.ListNasSessionsAsync("nas-valkey"));
+        Assert.Equal([new OpenSession("nas-valkey", "s-10", Now, "10.0.0.7")], await store.ListUserSessionsAsync("jack"));
+    }
+
+    [Fact]
     public async Task A_commit_replayed_after_a_lost_reply_is_refused_whole()
     {
         // The first silo's commit landed but its reply was lost with its connection.
