@@ -6,6 +6,7 @@ using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Utilities.Collections;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Store;
+using Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
@@ -46,7 +47,8 @@ internal sealed class ClientCertificateValidator
         List<X509Certificate> sent;
         try
         {
-            sent = [.. chain.Select(der => new X509Certificate(der))];
+            // Platform certificates: the path's signatures are then checked by OpenSSL, not managed code.
+            sent = [.. chain.Select(der => (X509Certificate)new PlatformX509Certificate(der))];
             leaf = sent[0];
         }
         catch (Exception exception) when (exception is ArgumentException or IOException or CertificateException)

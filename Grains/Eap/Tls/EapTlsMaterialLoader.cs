@@ -31,7 +31,7 @@ internal static class EapTlsMaterialLoader
         IReadOnlyList<BcCertificate> cas = [];
         if (!string.IsNullOrWhiteSpace(options.ClientCaFile))
         {
-            cas = ReadCertificates(options.ClientCaFile, "ClientCaFile", required: true, problems)?.Select(der => new BcCertificate(der)).ToArray() ?? [];
+            cas = ReadCertificates(options.ClientCaFile, "ClientCaFile", required: true, problems)?.Select(der => new PlatformX509Certificate(der)).ToArray() ?? [];
         }
 
         IReadOnlyList<X509Crl> crls = [];

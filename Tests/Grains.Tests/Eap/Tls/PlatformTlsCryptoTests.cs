@@ -8,13 +8,14 @@ using Org.BouncyCastle.Tls.Crypto;
 using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 using Orleans.Radius.Grains.Eap.Tls;
 using Orleans.Radius.Grains.Eap.Tls.Crypto;
+using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Orleans.Radius.Grains.Tests.Eap.Tls;
 
 /// <summary>
 /// The platform crypto adapter against BouncyCastle's own implementation: signatures made by one verify with the
-/// other (and stop verifying when the signed hash changes), both sides of an ECDH exchange reach the same secret, and
-/// points that are not on the curve are refused with illegal_parameter.
+/// other (and stop verifying when the signed hash changes), certificate signatures get the same verdict, both sides of
+/// an ECDH exchange reach the same secret, and points that are not on the curve are refused with illegal_parameter.
 /// </summary>
 public sealed class PlatformTlsCryptoTests
 {
@@ -134,6 +135,26 @@ public sealed class PlatformTlsCryptoTests
 
         var alert = Assert.Throws<TlsFatalAlert>(() => agreement.ReceivePeerValue(point));
         Assert.Equal(AlertDescription.illegal_parameter, alert.AlertDescription);
+    }
+
+    [Theory]
+    [InlineData(TestKeyKind.Ecdsa)]
+    [InlineData(TestKeyKind.Rsa)]
+    public void A_certificate_signature_checked_on_the_platform_gets_BouncyCastles_verdict(TestKeyKind kind)
+    {
+        var pki = TestPki.For(kind);
+        var issuerKey = new BcCertificate(pki.Ca.RawData).GetPublicKey();
+        var otherKey = new BcCertificate(pki.OtherCa.RawData).GetPublicKey();
+        var ours = new PlatformX509Certificate(pki.Client.RawData);
+        var theirs = new BcCertificate(pki.Client.RawData);
+
+        Assert.True(ours.IsSignatureValid(issuerKey));
+        Assert.True(theirs.IsSignatureValid(issuerKey));
+        ours.Verify(issuerKey);
+        Assert.False(ours.IsSignatureValid(otherKey));
+        Assert.False(theirs.IsSignatureValid(otherKey));
+        var refused = Assert.Throws<InvalidKeyException>(() => { ours.Verify(otherKey); });
+        Assert.Equal(Assert.Throws<InvalidKeyException>(() => { theirs.Verify(otherKey); }).Message, refused.Message);
     }
 
     private static bool VerifyTls13(byte[] certificate, int signatureScheme, byte[] content, byte[] signature)
