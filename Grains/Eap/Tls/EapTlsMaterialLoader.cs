@@ -186,7 +186,7 @@ internal static class EapTlsMaterialLoader
         {
             try
             {
-                crls.Add(new X509Crl(der));
+                crls.Add(new PlatformX509Crl(der));
             }
             catch (Exception exception) when (exception is ArgumentException or IOException or CrlException)
             {

@@ -14,7 +14,7 @@ namespace Orleans.Radius.Grains.Tests.Eap.Tls;
 
 /// <summary>
 /// The platform crypto adapter against BouncyCastle's own implementation: signatures made by one verify with the
-/// other (and stop verifying when the signed hash changes), certificate signatures get the same verdict, both sides of
+/// other (and stop verifying when the signed hash changes), certificate and CRL signatures get the same verdict, both sides of
 /// an ECDH exchange reach the same secret, and points that are not on the curve are refused with illegal_parameter.
 /// </summary>
 public sealed class PlatformTlsCryptoTests
@@ -157,6 +157,27 @@ public sealed class PlatformTlsCryptoTests
         Assert.Equal(Assert.Throws<InvalidKeyException>(() => { theirs.Verify(otherKey); }).Message, refused.Message);
     }
 
+    [Theory]
+    [InlineData(TestKeyKind.Ecdsa)]
+    [InlineData(TestKeyKind.Rsa)]
+    public void A_crl_signature_checked_on_the_platform_gets_BouncyCastles_verdict(TestKeyKind kind)
+    {
+        var pki = TestPki.For(kind);
+        var der = PemDer(File.ReadAllText(pki.CrlFile));
+        var issuerKey = new BcCertificate(pki.Ca.RawData).GetPublicKey();
+        var otherKey = new BcCertificate(pki.OtherCa.RawData).GetPublicKey();
+        var ours = new PlatformX509Crl(der);
+        var theirs = new Org.BouncyCastle.X509.X509Crl(der);
+
+        Assert.True(ours.IsSignatureValid(issuerKey));
+        Assert.True(theirs.IsSignatureValid(issuerKey));
+        ours.Verify(issuerKey);
+        Assert.False(ours.IsSignatureValid(otherKey));
+        Assert.False(theirs.IsSignatureValid(otherKey));
+        var refused = Assert.Throws<InvalidKeyException>(() => { ours.Verify(otherKey); });
+        Assert.Equal(Assert.Throws<InvalidKeyException>(() => { theirs.Verify(otherKey); }).Message, refused.Message);
+    }
+
     private static bool VerifyTls13(byte[] certificate, int signatureScheme, byte[] content, byte[] signature)
     {
         var verifier = Platform.CreateCertificate(certificate).CreateVerifier(signatureScheme);
@@ -167,6 +188,12 @@ public sealed class PlatformTlsCryptoTests
         }
 
         return verifier.VerifySignature(signature);
+    }
+
+    private static byte[] PemDer(string pem)
+    {
+        var fields = PemEncoding.Find(pem);
+        return Convert.FromBase64String(pem[fields.Base64Data]);
     }
 
     private static EapTlsMaterial LoadMaterial(TestPki pki)
