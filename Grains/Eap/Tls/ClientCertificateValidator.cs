@@ -30,6 +30,11 @@ internal sealed class ClientCertificateValidator
         _cas = material.ClientCas;
         _crls = material.Crls;
         _anchors = [.. material.ClientCas.Select(ca => new TrustAnchor(ca, null))];
+        foreach (var ca in material.ClientCas)
+        {
+            // What the CAs signed (client certificates, intermediates, CRLs) is then checked by OpenSSL.
+            PlatformSignedDataCheck.Register(ca.GetPublicKey());
+        }
     }
 
     /// <summary>True when client certificates can be checked at all (a CA bundle is configured).</summary>
@@ -47,7 +52,7 @@ internal sealed class ClientCertificateValidator
         List<X509Certificate> sent;
         try
         {
-            // Platform certificates: the path's signatures are then checked by OpenSSL, not managed code.
+            // Platform certificates: signatures by a configured CA are then checked by OpenSSL, not managed code.
             sent = [.. chain.Select(der => (X509Certificate)new PlatformX509Certificate(der))];
             leaf = sent[0];
         }

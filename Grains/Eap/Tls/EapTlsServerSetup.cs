@@ -1,13 +1,15 @@
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto;
+using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 using Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
 /// <summary>
-/// What every handshake of a silo shares, built once with the certificate material: the crypto, the server's
-/// Certificate message in its TLS 1.2 and 1.3 forms, the signer, the client-certificate validator and the clock.
+/// What every handshake of a silo shares, built once with the certificate material: the crypto (BouncyCastle's,
+/// stateless but for its random source), the server's Certificate message in its TLS 1.2 and 1.3 forms, the signer on
+/// the platform, the client-certificate validator and the clock.
 /// </summary>
 internal sealed class EapTlsServerSetup
 {
@@ -19,14 +21,14 @@ internal sealed class EapTlsServerSetup
         Material = material;
         ClientValidator = clientValidator;
         Time = time;
-        Crypto = new PlatformTlsCrypto(Random);
+        Crypto = new BcTlsCrypto(Random);
         Signer = new PlatformTlsSigner(material.SigningKey);
         TlsCertificate[] chain = [.. material.ServerChain.Select(Crypto.CreateCertificate)];
         Tls12Certificate = new Certificate(chain);
         Tls13Certificate = new Certificate(TlsUtilities.EmptyBytes, [.. chain.Select(entry => new CertificateEntry(entry, null))]);
     }
 
-    public PlatformTlsCrypto Crypto { get; }
+    public BcTlsCrypto Crypto { get; }
 
     public EapTlsMaterial Material { get; }
 

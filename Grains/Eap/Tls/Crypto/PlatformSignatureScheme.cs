@@ -4,15 +4,14 @@ using Org.BouncyCastle.Tls;
 namespace Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 /// <summary>
-/// How the platform signs or verifies one TLS signature scheme with one key: the hash, and for RSA the padding
+/// How the platform signs one TLS signature scheme with the server's key: the hash, and for RSA the padding
 /// (PKCS #1 v1.5, or PSS with a salt as long as the hash, as RFC 8446 §4.2.3 requires).
 /// </summary>
 internal readonly record struct PlatformSignatureScheme(HashAlgorithmName Hash, RSASignaturePadding? Padding)
 {
     /// <summary>
     /// The platform's way for <paramref name="signatureScheme"/> with <paramref name="key"/>: ECDSA with an EC key, RSA
-    /// PKCS #1 v1.5 or rsa_pss_rsae with an RSA key, each with SHA-1 or SHA-2 (not SHA-224). False for anything else,
-    /// which BouncyCastle then handles as before.
+    /// PKCS #1 v1.5 or rsa_pss_rsae with an RSA key, each with SHA-1 or SHA-2 (not SHA-224). False for anything else.
     /// </summary>
     public static bool TryGet(AsymmetricAlgorithm key, int signatureScheme, out PlatformSignatureScheme scheme)
     {
@@ -44,21 +43,5 @@ internal readonly record struct PlatformSignatureScheme(HashAlgorithmName Hash, 
         ECDsa ecdsa => ecdsa.SignHash(hash, DSASignatureFormat.Rfc3279DerSequence),
         RSA rsa => rsa.SignHash(hash, Hash, Padding!),
         _ => throw new ArgumentException("neither ECDSA nor RSA", nameof(key)),
-    };
-
-    /// <summary>Checks a signature over a hash BouncyCastle computed.</summary>
-    public bool VerifyHash(AsymmetricAlgorithm key, byte[] hash, byte[] signature) => key switch
-    {
-        ECDsa ecdsa => ecdsa.VerifyHash(hash, signature, DSASignatureFormat.Rfc3279DerSequence),
-        RSA rsa => rsa.VerifyHash(hash, signature, Hash, Padding!),
-        _ => false,
-    };
-
-    /// <summary>Checks a signature over whole data (TLS 1.3 CertificateVerify).</summary>
-    public bool VerifyData(AsymmetricAlgorithm key, byte[] data, byte[] signature) => key switch
-    {
-        ECDsa ecdsa => ecdsa.VerifyData(data, signature, Hash, DSASignatureFormat.Rfc3279DerSequence),
-        RSA rsa => rsa.VerifyData(data, signature, Hash, Padding!),
-        _ => false,
     };
 }

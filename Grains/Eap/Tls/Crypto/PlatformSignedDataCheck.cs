@@ -11,9 +11,10 @@ using Org.BouncyCastle.X509;
 namespace Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 /// <summary>
-/// Checks the signature of an X.509 structure (a certificate, a CRL) on the platform (OpenSSL): ECDSA and RSA
-/// PKCS #1 with SHA-1 or SHA-2, the outer and inner algorithm identifiers identical. Anything else is left to
-/// BouncyCastle.
+/// Checks the signature of an X.509 structure (a certificate, a CRL) on the platform (OpenSSL) when it was made with
+/// a registered key (a configured CA's): ECDSA and RSA PKCS #1 with SHA-1 or SHA-2, the outer and inner algorithm
+/// identifiers identical. Anything else is left to BouncyCastle, which is also faster for a key seen only once (OpenSSL 3
+/// spends more on importing a key than on a verification).
 /// </summary>
 internal static class PlatformSignedDataCheck
 {
@@ -29,8 +30,24 @@ internal static class PlatformSignedDataCheck
         [PkcsObjectIdentifiers.Sha512WithRsaEncryption] = (HashAlgorithmName.SHA512, false),
     };
 
-    // The signer's key in SubjectPublicKeyInfo form, per key object: a CA's key object is reused for every path.
-    private static readonly ConditionalWeakTable<AsymmetricKeyParameter, byte[]> PublicKeyInfos = [];
+    // Per BouncyCastle key object: a CA certificate hands out the same key object for every path.
+    private static readonly ConditionalWeakTable<AsymmetricKeyParameter, PlatformVerifyingKey> Registered = [];
+
+    /// <summary>Loads <paramref name="key"/> into the platform for the checks of what it signed; no-op for other key types.</summary>
+    public static void Register(AsymmetricKeyParameter key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.IsPrivate || key is not (ECPublicKeyParameters or RsaKeyParameters))
+        {
+            return;
+        }
+
+        var info = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key).GetEncoded(Asn1Encodable.Der);
+        if (PlatformVerifyingKey.TryLoad(info, key is ECPublicKeyParameters) is { } loaded)
+        {
+            Registered.AddOrUpdate(key, loaded);
+        }
+    }
 
     /// <summary>
     /// True when the platform could judge the signature (<paramref name="valid"/> is then its verdict); false when
@@ -40,34 +57,17 @@ internal static class PlatformSignedDataCheck
         AlgorithmIdentifier outerAlgorithm, AlgorithmIdentifier innerAlgorithm, Asn1Encodable signed, DerBitString signature, AsymmetricKeyParameter key, out bool valid)
     {
         valid = false;
-        if (!outerAlgorithm.Equals(innerAlgorithm)
+        if (!Registered.TryGetValue(key, out var platformKey)
+            || !outerAlgorithm.Equals(innerAlgorithm)
             || !Algorithms.TryGetValue(outerAlgorithm.Algorithm, out var scheme)
             || (scheme.Ecdsa ? key is not ECPublicKeyParameters : key is not RsaKeyParameters)
-            || key.IsPrivate
             || signature.PadBits != 0)
         {
             return false;
         }
 
-        using AsymmetricAlgorithm platformKey = scheme.Ecdsa ? ECDsa.Create() : RSA.Create();
-        try
-        {
-            platformKey.ImportSubjectPublicKeyInfo(PublicKeyInfos.GetValue(key, EncodePublicKey), out _);
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-
         // BouncyCastle verifies over the DER encoding of the signed structure; so does this.
-        var data = signed.GetEncoded(Asn1Encodable.Der);
-        var octets = signature.GetOctets();
-        valid = platformKey is ECDsa ecdsa
-            ? ecdsa.VerifyData(data, octets, scheme.Hash, DSASignatureFormat.Rfc3279DerSequence)
-            : ((RSA)platformKey).VerifyData(data, octets, scheme.Hash, RSASignaturePadding.Pkcs1);
+        valid = platformKey.VerifyData(signed.GetEncoded(Asn1Encodable.Der), signature.GetOctets(), scheme.Hash);
         return true;
     }
-
-    private static byte[] EncodePublicKey(AsymmetricKeyParameter key) =>
-        SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(key).GetEncoded(Asn1Encodable.Der);
 }
