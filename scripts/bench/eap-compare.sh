@@ -6,11 +6,13 @@
 # default). Certificates: a throw-away ECDSA P-256 CA, server and client certificate made here with openssl.
 # Both servers propose PEAP first, so EAP-TLS costs one Nak round on both.
 # Prints authentications/s and the CPU per authentication of every server process (/proc/<pid>/stat before/after).
-# Usage: [COUNT=400] [CONCURRENCY=16] scripts/bench/eap-compare.sh [split|fr...]   (root, loopback only; stops only what it started)
+# Runtime settings reach our processes through the environment, e.g. DOTNET_TieredCompilation=0 (see docs/BENCHMARKS.md).
+# Usage: [COUNT=400] [CONCURRENCY=16] [WARMUP=32] scripts/bench/eap-compare.sh [split|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${COUNT:-400}
 concurrency=${CONCURRENCY:-16}
+warmup=${WARMUP:-32}
 modes=("${@:-split fr}")
 read -r -a modes <<< "${modes[*]}"
 work=$(mktemp -d /tmp/radius-eap-bench.XXXXXX)
@@ -89,7 +91,7 @@ drive() { # conf n c
 measure() { # name, then "label:pid" pairs of the server processes
   local name=$1; shift
   for method in tls peap; do
-    drive "$work/$method.conf" 32 "$concurrency" >/dev/null   # warm-up: JIT, user grains, TLS code paths
+    drive "$work/$method.conf" "$warmup" "$concurrency" >/dev/null   # warm-up: JIT, user grains, TLS code paths
     declare -A before=()
     for pair in "$@"; do before[$pair]=$(cpu_ticks "${pair#*:}"); done
     read -r ok failed seconds < <(drive "$work/$method.conf" "$count" "$concurrency")

@@ -12,10 +12,8 @@ namespace Orleans.Radius.Grains.Eap.Methods;
 internal sealed class EapTlsMethodFactory
 {
     private readonly EapTlsOptions _options;
-    private readonly EapTlsMaterial? _material;
-    private readonly ClientCertificateValidator? _clientValidator;
+    private readonly EapTlsServerSetup? _setup;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
 
     public EapTlsMethodFactory(IOptions<EapTlsOptions> options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -23,13 +21,12 @@ internal sealed class EapTlsMethodFactory
         ArgumentNullException.ThrowIfNull(loggers);
         _options = options.Value;
         _logger = loggers.CreateLogger("Orleans.Radius.Grains.Eap.Tls");
-        _time = time;
         if (_options.IsConfigured)
         {
             List<string> problems = [];
-            _material = EapTlsMaterialLoader.TryLoad(_options, problems)
+            var material = EapTlsMaterialLoader.TryLoad(_options, problems)
                 ?? throw new OptionsValidationException(EapTlsOptions.Section, typeof(EapTlsOptions), problems);
-            _clientValidator = _material.ClientCas.Count > 0 ? new ClientCertificateValidator(_material) : null;
+            _setup = new EapTlsServerSetup(material, material.ClientCas.Count > 0 ? new ClientCertificateValidator(material) : null, time);
         }
     }
 
@@ -39,8 +36,8 @@ internal sealed class EapTlsMethodFactory
     /// </summary>
     public bool Supports(EapType type) => type switch
     {
-        EapType.Peap or EapType.Ttls => _material is not null,
-        EapType.Tls => _clientValidator is not null,
+        EapType.Peap or EapType.Ttls => _setup is not null,
+        EapType.Tls => _setup?.ClientValidator is not null,
         _ => false,
     };
 
@@ -53,7 +50,7 @@ internal sealed class EapTlsMethodFactory
         }
 
         var settings = new EapTlsServerSettings(type, _options.MinVersion, _options.MaxVersion, RequestClientCertificate: type == EapType.Tls);
-        var session = new EapTlsSession(_material!, settings, _clientValidator, _time);
+        var session = new EapTlsSession(_setup!, settings);
         return type switch
         {
             EapType.Tls => new EapTlsMethod(session, _options, _logger),

@@ -6,6 +6,7 @@ using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Utilities.Collections;
 using Org.BouncyCastle.X509;
 using Org.BouncyCastle.X509.Store;
+using Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
@@ -29,6 +30,11 @@ internal sealed class ClientCertificateValidator
         _cas = material.ClientCas;
         _crls = material.Crls;
         _anchors = [.. material.ClientCas.Select(ca => new TrustAnchor(ca, null))];
+        foreach (var ca in material.ClientCas)
+        {
+            // What the CAs signed (client certificates, intermediates, CRLs) is then checked by OpenSSL.
+            PlatformSignedDataCheck.Register(ca.GetPublicKey());
+        }
     }
 
     /// <summary>True when client certificates can be checked at all (a CA bundle is configured).</summary>
@@ -46,7 +52,8 @@ internal sealed class ClientCertificateValidator
         List<X509Certificate> sent;
         try
         {
-            sent = [.. chain.Select(der => new X509Certificate(der))];
+            // Platform certificates: signatures by a configured CA are then checked by OpenSSL, not managed code.
+            sent = [.. chain.Select(der => (X509Certificate)new PlatformX509Certificate(der))];
             leaf = sent[0];
         }
         catch (Exception exception) when (exception is ArgumentException or IOException or CertificateException)

@@ -1,5 +1,5 @@
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.X509;
+using Orleans.Radius.Grains.Eap.Tls.Crypto;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
@@ -7,12 +7,12 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// The certificate material of the TLS-based methods, read once per silo: the server chain and key, and the
 /// trust (CA certificates, CRLs) for client certificates. Immutable and shared by every conversation.
 /// </summary>
-internal sealed class EapTlsMaterial
+internal sealed class EapTlsMaterial : IDisposable
 {
-    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, AsymmetricKeyParameter privateKey, EapTlsKeyKind keyKind, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
+    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, PlatformSigningKey signingKey, EapTlsKeyKind keyKind, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
     {
         ServerChain = serverChain;
-        PrivateKey = privateKey;
+        SigningKey = signingKey;
         KeyKind = keyKind;
         ClientCas = clientCas;
         Crls = crls;
@@ -21,7 +21,8 @@ internal sealed class EapTlsMaterial
     /// <summary>DER of the server certificate first, then its intermediates.</summary>
     public IReadOnlyList<byte[]> ServerChain { get; }
 
-    public AsymmetricKeyParameter PrivateKey { get; }
+    /// <summary>The server's private key, on the platform (OpenSSL), which signs faster than managed code.</summary>
+    public PlatformSigningKey SigningKey { get; }
 
     public EapTlsKeyKind KeyKind { get; }
 
@@ -33,4 +34,6 @@ internal sealed class EapTlsMaterial
 
     /// <summary>True when a CRL file was configured: the leaf's issuer must then have a current CRL.</summary>
     public bool CheckRevocation => Crls.Count > 0;
+
+    public void Dispose() => SigningKey.Dispose();
 }

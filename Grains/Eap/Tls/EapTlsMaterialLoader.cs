@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.X509;
+using Orleans.Radius.Grains.Eap.Tls.Crypto;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
@@ -31,7 +31,7 @@ internal static class EapTlsMaterialLoader
         IReadOnlyList<BcCertificate> cas = [];
         if (!string.IsNullOrWhiteSpace(options.ClientCaFile))
         {
-            cas = ReadCertificates(options.ClientCaFile, "ClientCaFile", required: true, problems)?.Select(der => new BcCertificate(der)).ToArray() ?? [];
+            cas = ReadCertificates(options.ClientCaFile, "ClientCaFile", required: true, problems)?.Select(der => new PlatformX509Certificate(der)).ToArray() ?? [];
         }
 
         IReadOnlyList<X509Crl> crls = [];
@@ -45,9 +45,13 @@ internal static class EapTlsMaterialLoader
             crls = ReadCrls(options.CrlFile, problems);
         }
 
-        return problems.Count == before && chain is not null && key is { } loaded
-            ? new EapTlsMaterial(chain, loaded.Key, loaded.Kind, cas, crls)
-            : null;
+        if (problems.Count == before && chain is not null && key is { } loaded)
+        {
+            return new EapTlsMaterial(chain, loaded.Key, loaded.Kind, cas, crls);
+        }
+
+        key?.Key.Dispose();
+        return null;
     }
 
     private static List<byte[]>? ReadCertificates(string? path, string name, bool required, List<string> problems)
@@ -81,7 +85,7 @@ internal static class EapTlsMaterialLoader
         return certificates;
     }
 
-    private static (Org.BouncyCastle.Crypto.AsymmetricKeyParameter Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
+    private static (PlatformSigningKey Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
     {
         var text = ReadText(options.KeyFile, "KeyFile", required: true, problems);
         if (text is null)
@@ -103,9 +107,10 @@ internal static class EapTlsMaterialLoader
             return null;
         }
 
+        AsymmetricAlgorithm? key = null;
         try
         {
-            using AsymmetricAlgorithm key = certificate.GetKeyAlgorithm() switch
+            key = certificate.GetKeyAlgorithm() switch
             {
                 RsaOid => RSA.Create(),
                 EcOid => ECDsa.Create(),
@@ -128,15 +133,9 @@ internal static class EapTlsMaterialLoader
             }
 
             var kind = key is ECDsa ecdsa ? CurveKind(ecdsa) : EapTlsKeyKind.Rsa;
-            var pkcs8 = key.ExportPkcs8PrivateKey();
-            try
-            {
-                return (PrivateKeyFactory.CreateKey(pkcs8), kind);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(pkcs8);
-            }
+            var signingKey = new PlatformSigningKey(key);
+            key = null; // owned by the signing key from here on
+            return (signingKey, kind);
         }
         catch (CryptographicException) when (encrypted)
         {
@@ -146,6 +145,10 @@ internal static class EapTlsMaterialLoader
         catch (Exception exception) when (exception is CryptographicException or ArgumentException or NotSupportedException)
         {
             problems.Add($"{EapTlsOptions.Section}:KeyFile ({options.KeyFile}) holds no usable private key: {exception.Message}");
+        }
+        finally
+        {
+            key?.Dispose();
         }
 
         return null;
@@ -183,7 +186,7 @@ internal static class EapTlsMaterialLoader
         {
             try
             {
-                crls.Add(new X509Crl(der));
+                crls.Add(new PlatformX509Crl(der));
             }
             catch (Exception exception) when (exception is ArgumentException or IOException or CrlException)
             {

@@ -36,7 +36,8 @@ public sealed class EapTlsOptionsValidator : IValidateOptions<EapTlsOptions>
 
         if (options.IsConfigured)
         {
-            EapTlsMaterialLoader.TryLoad(options, problems);
+            // Loaded only to name the problems; the factory loads its own copy.
+            EapTlsMaterialLoader.TryLoad(options, problems)?.Dispose();
         }
         else if (!string.IsNullOrWhiteSpace(options.ClientCaFile) || !string.IsNullOrWhiteSpace(options.CrlFile))
         {

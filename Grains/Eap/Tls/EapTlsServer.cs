@@ -1,7 +1,6 @@
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Tls;
 using Org.BouncyCastle.Tls.Crypto;
-using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 using Orleans.Radius.Protocol.Eap;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
@@ -43,18 +42,16 @@ internal sealed class EapTlsServer : DefaultTlsServer
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
     ];
 
+    private readonly EapTlsServerSetup _setup;
     private readonly EapTlsMaterial _material;
     private readonly EapTlsServerSettings _settings;
-    private readonly ClientCertificateValidator? _clientValidator;
-    private readonly TimeProvider _time;
 
-    public EapTlsServer(BcTlsCrypto crypto, EapTlsMaterial material, EapTlsServerSettings settings, ClientCertificateValidator? clientValidator, TimeProvider time)
-        : base(crypto)
+    public EapTlsServer(EapTlsServerSetup setup, EapTlsServerSettings settings)
+        : base(setup.Crypto)
     {
-        _material = material;
+        _setup = setup;
+        _material = setup.Material;
         _settings = settings;
-        _clientValidator = clientValidator;
-        _time = time;
     }
 
     /// <summary>Set once the handshake completed.</summary>
@@ -65,8 +62,6 @@ internal sealed class EapTlsServer : DefaultTlsServer
 
     /// <summary>The last fatal alert this side raised or received, for the log.</summary>
     public string? LastAlert { get; private set; }
-
-    private BcTlsCrypto BcCrypto => (BcTlsCrypto)Crypto;
 
     protected override ProtocolVersion[] GetSupportedVersions()
     {
@@ -86,11 +81,8 @@ internal sealed class EapTlsServer : DefaultTlsServer
         var tls13 = TlsUtilities.IsTlsV13(m_context);
         var algorithm = EapTlsSignatureSchemes.Choose(_material.KeyKind, tls13, m_context.SecurityParameters.ClientSigAlgs)
             ?? throw new TlsFatalAlert(AlertDescription.handshake_failure, "no signature scheme in common with the peer");
-        var chain = _material.ServerChain.Select(der => (TlsCertificate)BcCrypto.CreateCertificate(der)).ToArray();
-        var certificate = tls13
-            ? new Certificate(TlsUtilities.EmptyBytes, [.. chain.Select(entry => new CertificateEntry(entry, null))])
-            : new Certificate(chain);
-        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(m_context), BcCrypto, _material.PrivateKey, certificate, algorithm);
+        var certificate = tls13 ? _setup.Tls13Certificate : _setup.Tls12Certificate;
+        return new DefaultTlsCredentialedSigner(new TlsCryptoParameters(m_context), _setup.Signer, certificate, algorithm);
     }
 
     public override CertificateRequest? GetCertificateRequest()
@@ -110,9 +102,9 @@ internal sealed class EapTlsServer : DefaultTlsServer
     public override void NotifyClientCertificate(Certificate clientCertificate)
     {
         var chain = clientCertificate is null ? [] : clientCertificate.GetCertificateList().Select(entry => entry.GetEncoded()).ToArray();
-        var check = _clientValidator is null
+        var check = _setup.ClientValidator is null
             ? ClientCertificateCheck.Refuse(string.Empty, "no client CA configured", AlertDescription.unknown_ca)
-            : _clientValidator.Validate(chain, _time.GetUtcNow().UtcDateTime);
+            : _setup.ClientValidator.Validate(chain, _setup.Time.GetUtcNow().UtcDateTime);
         ClientCertificate = check;
         if (!check.Accepted)
         {

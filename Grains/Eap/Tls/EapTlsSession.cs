@@ -1,6 +1,4 @@
-using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tls;
-using Org.BouncyCastle.Tls.Crypto.Impl.BC;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
@@ -11,15 +9,12 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// </summary>
 internal sealed class EapTlsSession
 {
-    // One generator for every session: SecureRandom over the OS generator is thread-safe and costly to create.
-    private static readonly SecureRandom Random = new();
-
     private readonly TlsServerProtocol _protocol = new();
     private readonly EapTlsServer _server;
 
-    public EapTlsSession(EapTlsMaterial material, EapTlsServerSettings settings, ClientCertificateValidator? clientValidator, TimeProvider time)
+    public EapTlsSession(EapTlsServerSetup setup, EapTlsServerSettings settings)
     {
-        _server = new EapTlsServer(new BcTlsCrypto(Random), material, settings, clientValidator, time);
+        _server = new EapTlsServer(setup, settings);
         _protocol.Accept(_server);
     }
 

@@ -34,6 +34,32 @@ public sealed class EapTlsMethodTests
     }
 
     [Theory]
+    [InlineData(TestKeyKind.Ecdsa, 12, NamedGroup.secp256r1)]
+    [InlineData(TestKeyKind.Ecdsa, 13, NamedGroup.secp256r1)]
+    [InlineData(TestKeyKind.Ecdsa, 12, NamedGroup.secp384r1)]
+    [InlineData(TestKeyKind.Rsa, 13, NamedGroup.secp384r1)]
+    [InlineData(TestKeyKind.Rsa, 12, NamedGroup.secp521r1)]
+    [InlineData(TestKeyKind.Rsa, 13, NamedGroup.x25519)]
+    public async Task Succeeds_with_the_key_exchange_group_the_peer_offers_and_both_sides_derive_the_same_msk(TestKeyKind kind, int version, int group)
+    {
+        var pki = TestPki.For(kind);
+        var users = new FakeUserDirectory(EapTlsTestRig.Passwords);
+        var client = EapTlsTestRig.Client(pki, version, EapType.Tls, pki.Client, groups: [group]);
+        var peer = new TestEapPeer(client, EapTlsTestRig.PeerFragmentSize);
+
+        var step = await peer.RunAsync(EapTlsTestRig.CreateMethod(EapType.Tls, pki.Options()), EapTlsTestRig.Context(users, "alice"));
+
+        Assert.Equal(EapStepKind.Success, step.Kind);
+        if (version == 13)
+        {
+            // BouncyCastle's client records the group for TLS 1.3 only; in TLS 1.2 it offered no other.
+            Assert.Equal(group, client.NegotiatedGroup);
+        }
+
+        Assert.Equal(client.KeyMaterial![..64], step.Msk);
+    }
+
+    [Theory]
     [InlineData(12, "none", AlertDescription.handshake_failure)]
     [InlineData(13, "none", AlertDescription.certificate_required)]
     [InlineData(12, "untrusted", AlertDescription.unknown_ca)]

@@ -23,6 +23,6 @@ internal static class EapTlsTestRig
     public static EapMethodContext Context(IEapUserDirectory users, string identity = "anonymous") =>
         new(identity, "test-nas", users, TimeProvider.System);
 
-    public static TestTlsClient Client(TestPki pki, int version, EapType type, X509Certificate2? clientCertificate = null) =>
-        new(version == 13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12, (byte)type, pki.ServerCertificateDer, clientCertificate);
+    public static TestTlsClient Client(TestPki pki, int version, EapType type, X509Certificate2? clientCertificate = null, int[]? groups = null) =>
+        new(version == 13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12, (byte)type, pki.ServerCertificateDer, clientCertificate, groups);
 }

@@ -17,14 +17,16 @@ internal sealed class TestTlsClient : DefaultTlsClient
     private readonly X509Certificate2? _clientCertificate;
     private readonly byte[] _expectedServerCertificate;
     private readonly byte _methodType;
+    private readonly int[]? _groups;
 
-    public TestTlsClient(ProtocolVersion version, byte methodType, byte[] expectedServerCertificate, X509Certificate2? clientCertificate)
+    public TestTlsClient(ProtocolVersion version, byte methodType, byte[] expectedServerCertificate, X509Certificate2? clientCertificate, int[]? groups = null)
         : base(new BcTlsCrypto(new SecureRandom()))
     {
         _version = version;
         _methodType = methodType;
         _expectedServerCertificate = expectedServerCertificate;
         _clientCertificate = clientCertificate;
+        _groups = groups;
     }
 
     /// <summary>MSK ‖ EMSK as the peer derived them.</summary>
@@ -37,7 +39,13 @@ internal sealed class TestTlsClient : DefaultTlsClient
 
     public bool ServerCertificateMatched { get; private set; }
 
+    /// <summary>The key-exchange group the server chose.</summary>
+    public int NegotiatedGroup { get; private set; }
+
     protected override ProtocolVersion[] GetSupportedVersions() => _version.Only();
+
+    // The groups offered, in order; BouncyCastle's default list (X25519 first) when none were given.
+    protected override IList<int> GetSupportedGroups(IList<int> namedGroupRoles) => _groups ?? base.GetSupportedGroups(namedGroupRoles);
 
     public override TlsAuthentication GetAuthentication() => new Authentication(this);
 
@@ -45,6 +53,7 @@ internal sealed class TestTlsClient : DefaultTlsClient
     {
         base.NotifyHandshakeComplete();
         var parameters = m_context.SecurityParameters;
+        NegotiatedGroup = parameters.NegotiatedGroup;
         if (TlsUtilities.IsTlsV13(m_context))
         {
             KeyMaterial = m_context.ExportKeyingMaterial("EXPORTER_EAP_TLS_Key_Material", [_methodType], 128);
