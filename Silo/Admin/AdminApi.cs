@@ -21,6 +21,7 @@ internal static class AdminApi
 
     public static WebApplication MapAdminApi(this WebApplication app)
     {
+        app.UseEncodedSlashesInRouteValues("/api");
         var api = app.MapGroup("/api").RequireAdminAccess();
         UserEndpoints.Map(api);
         ClientEndpoints.Map(api);

@@ -98,6 +98,19 @@ public sealed class SessionApiTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task A_session_id_with_a_slash_is_addressed_percent_encoded()
+    {
+        // Some NASes build Acct-Session-Id from an interface name ("Gi0/1/2:…"); the id is one path segment.
+        using var nas = await RegisterNasAsync();
+        var sessionId = await StartSessionAsync(nas, null, suffix: "/Gi0/1/2");
+
+        var stored = await fixture.Api.GetAsync($"/api/sessions/{NasName}/{Uri.EscapeDataString(sessionId)}");
+
+        Assert.Equal(HttpStatusCode.OK, stored.Status);
+        Assert.Equal(sessionId, stored.Body!["sessionId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Unknown_sessions_and_missing_filters_are_refused()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Api.GetAsync($"/api/sessions/{NasName}/no-such-session")).Status);
@@ -115,9 +128,9 @@ public sealed class SessionApiTests(AdminFixture fixture)
     }
 
     // Sends an Accounting-Start from the NAS's address until the gateway (which may still be loading the new client) answers it.
-    private async Task<string> StartSessionAsync(LoopbackNas nas, string? framedIp)
+    private async Task<string> StartSessionAsync(LoopbackNas nas, string? framedIp, string suffix = "")
     {
-        var sessionId = AcctRequests.NewSessionId("admin");
+        var sessionId = AcctRequests.NewSessionId("admin") + suffix;
         List<AcctAttribute> attributes = [AcctAttribute.Status(AcctStatus.Start), AcctAttribute.Session(sessionId), AcctAttribute.User(User)];
         if (framedIp is not null)
         {
