@@ -25,11 +25,11 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
     // ('' = none), now ms, then the export entry's values in AccountingExportRecord.ToFields' order.
     // Only what changes is touched: every call a script makes costs Valkey about as much as a command.
     // Returns per commit 1 (applied) or {stored version, stored state} (refused: the version moved).
-    private static readonly ValkeyScript CommitScript = new("""
+    private static readonly ValkeyScript CommitScript = new($$"""
         local results = {}
         for r = 0, tonumber(ARGV[2]) - 1 do
-          local k = 2 + r * 5
-          local a = 2 + r * 29
+          local k = 2 + r * {{CommitKeys}}
+          local a = 2 + r * {{CommitArguments}}
           local session = KEYS[k + 1]
           local v = redis.call('HGET', session, 'v') or '0'
           if v ~= ARGV[a + 1] then
