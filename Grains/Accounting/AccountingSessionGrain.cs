@@ -315,6 +315,12 @@ internal sealed partial class AccountingSessionGrain(
                 return Task.CompletedTask;
             }, this, StartGrace, Timeout.InfiniteTimeSpan);
         }
+        else if (next.IsOpen && _lingering is not null)
+        {
+            // Reopened (an Interim-Update after a reaper's close): it stays like any open session.
+            _lingering.Dispose();
+            _lingering = null;
+        }
 
         return true;
     }
