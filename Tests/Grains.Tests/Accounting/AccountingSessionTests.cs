@@ -144,6 +144,25 @@ public sealed class AccountingSessionTests(AccountingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_start_that_arrives_after_its_stop_is_recorded_once_and_leaves_the_session_closed()
+    {
+        // A NAS that sends both at once over two sockets: the Stop can win the race.
+        var records = new Records("nas-c");
+        var session = fixture.Grains.GetGrain<IAccountingSessionGrain>(records.GrainKey);
+        await session.Record(records.Stop(90, 10, 20));
+
+        Assert.Equal(AccountingAck.Recorded, await session.Record(records.Start()));
+        Assert.Equal(AccountingAck.Duplicate, await session.Record(records.Start()));
+        Assert.Equal(AccountingAck.Duplicate, await session.Record(records.Stop(90, 10, 20)));
+
+        var view = await session.Get();
+        Assert.False(view!.IsOpen);
+        Assert.Equal(90U, view.SessionTime);
+        Assert.DoesNotContain(records.SessionId, await fixture.Grains.GetGrain<INasSessionsGrain>("nas-c").List());
+        Assert.Equal(["Stop", "Start"], fixture.ExportedFor(records.SessionId).Select(record => record.Status));
+    }
+
+    [Fact]
     public async Task Counters_never_roll_back()
     {
         var records = new Records("nas-a");
