@@ -42,29 +42,41 @@ public sealed record AccountingExportRecord(
     uint? TerminateCause,
     string? ClosedBy)
 {
+    /// <summary>The stream entry's field names, in their fixed order (the schema consumers read).</summary>
+    public static IReadOnlyList<string> FieldNames { get; } =
+    [
+        "record_id", "nas", "session_id", "status", "user", "event_time", "session_time", "input_octets", "output_octets",
+        "input_packets", "output_packets", "framed_ip", "calling_station_id", "called_station_id", "nas_port",
+        "terminate_cause", "closed_by",
+    ];
+
     /// <summary>
-    /// The stream entry's fields, always all of them in this order (absent values are empty), so consumers
-    /// read one fixed schema. Times are ISO-8601 UTC to the second, numbers are decimal.
+    /// The stream entry's fields, always all of them in <see cref="FieldNames"/> order (absent values are empty), so
+    /// consumers read one fixed schema. Times are ISO-8601 UTC to the second, numbers are decimal.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> ToFields() =>
+        [.. FieldNames.Zip(ToValues(), (name, value) => new KeyValuePair<string, string>(name, value))];
+
+    /// <summary>The values of <see cref="ToFields"/>, in the same order.</summary>
+    public string[] ToValues() =>
     [
-        new("record_id", RecordId),
-        new("nas", NasName),
-        new("session_id", SessionId),
-        new("status", Status),
-        new("user", UserName ?? ""),
-        new("event_time", EventTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-        new("session_time", Number(SessionTime)),
-        new("input_octets", Number(InputOctets)),
-        new("output_octets", Number(OutputOctets)),
-        new("input_packets", Number(InputPackets)),
-        new("output_packets", Number(OutputPackets)),
-        new("framed_ip", FramedIpAddress ?? ""),
-        new("calling_station_id", CallingStationId ?? ""),
-        new("called_station_id", CalledStationId ?? ""),
-        new("nas_port", NasPort is { } port ? Number(port) : ""),
-        new("terminate_cause", TerminateCause is { } cause ? Number(cause) : ""),
-        new("closed_by", ClosedBy ?? ""),
+        RecordId,
+        NasName,
+        SessionId,
+        Status,
+        UserName ?? "",
+        EventTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        Number(SessionTime),
+        Number(InputOctets),
+        Number(OutputOctets),
+        Number(InputPackets),
+        Number(OutputPackets),
+        FramedIpAddress ?? "",
+        CallingStationId ?? "",
+        CalledStationId ?? "",
+        NasPort is { } port ? Number(port) : "",
+        TerminateCause is { } cause ? Number(cause) : "",
+        ClosedBy ?? "",
     ];
 
     private static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);

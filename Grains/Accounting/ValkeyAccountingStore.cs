@@ -17,12 +17,21 @@ namespace Orleans.Radius.Grains.Accounting;
 /// </summary>
 public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposable
 {
+    private const int CommitKeys = 5;
+
+    // Declared before the script, which is built from them (static fields initialize in order).
+    private static readonly int ExportFields = AccountingExportRecord.FieldNames.Count;
+    private static readonly int CommitArguments = 12 + ExportFields;
+
+    // XADD's field/value pairs: the names from the record's schema, the values from the commit's arguments.
+    private static readonly string ExportFieldPairs = string.Join(", ", AccountingExportRecord.FieldNames.Select((name, i) => $"'{name}', ARGV[a + {13 + i}]"));
+
     // A batch of commits, applied in order. KEYS: stream, stale schedule, then per commit: session, NAS set,
     // leaving user's index, joining user's index, joining user's holds. ARGV: stream MAXLEN, commit count,
     // then per commit (CommitArguments): expected version, new version, state, expiry (ms: expire after;
     // 'p': persist; '': as it is), export? (1/0), session id, index move ('o': opened or still open, 'c':
     // closed now, '': was and stays closed), stale deadline ms, session key, leaving? (1/0), joining entry
-    // ('' = none), now ms, then the export entry's values in AccountingExportRecord.ToFields' order.
+    // ('' = none), now ms, then the export entry's values in AccountingExportRecord.FieldNames order.
     // Only what changes is touched: every call a script makes costs Valkey about as much as a command.
     // Returns per commit 1 (applied) or {stored version, stored state} (refused: the version moved).
     private static readonly ValkeyScript CommitScript = new($$"""
@@ -38,13 +47,7 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
             redis.call('HSET', session, 'v', ARGV[a + 2], 's', ARGV[a + 3])
             if ARGV[a + 4] == 'p' then redis.call('PERSIST', session) elseif ARGV[a + 4] ~= '' then redis.call('PEXPIRE', session, ARGV[a + 4]) end
             if ARGV[a + 5] == '1' then
-              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
-                'record_id', ARGV[a + 13], 'nas', ARGV[a + 14], 'session_id', ARGV[a + 15], 'status', ARGV[a + 16],
-                'user', ARGV[a + 17], 'event_time', ARGV[a + 18], 'session_time', ARGV[a + 19],
-                'input_octets', ARGV[a + 20], 'output_octets', ARGV[a + 21], 'input_packets', ARGV[a + 22],
-                'output_packets', ARGV[a + 23], 'framed_ip', ARGV[a + 24], 'calling_station_id', ARGV[a + 25],
-                'called_station_id', ARGV[a + 26], 'nas_port', ARGV[a + 27], 'terminate_cause', ARGV[a + 28],
-                'closed_by', ARGV[a + 29])
+              redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', {{ExportFieldPairs}})
             end
             if ARGV[a + 7] == 'o' then
               redis.call('SADD', KEYS[k + 2], ARGV[a + 6])
@@ -75,9 +78,6 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         return 1
         """);
 
-    private const int CommitArguments = 12 + ExportFields;
-    private const int ExportFields = 17;
-    private const int CommitKeys = 5;
 
     // Batches of this many commits keep a script call well under a millisecond of Valkey's time; two calls in
     // flight keep Valkey busy while the client reads one reply and writes the next.
@@ -242,10 +242,10 @@ public sealed partial class ValkeyAccountingStore : IAccountingStore, IDisposabl
         arguments[11] = next.LastChangeAt.ToUnixTimeMilliseconds();
         if (commit.Export is { } export)
         {
-            var fields = export.ToFields();
+            var values = export.ToValues();
             for (var i = 0; i < ExportFields; i++)
             {
-                arguments[12 + i] = fields[i].Value;
+                arguments[12 + i] = values[i];
             }
         }
         else
