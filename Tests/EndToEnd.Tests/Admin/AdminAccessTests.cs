@@ -28,6 +28,15 @@ public sealed class AdminAccessTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task The_dashboard_is_not_hosted_unless_enabled()
+    {
+        // The token is valid: a 404, not a 401, shows the route does not exist at all.
+        var (status, _) = await fixture.Api.GetAsync("/dashboard/DashboardCounters");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
     public async Task The_api_is_described_by_openapi()
     {
         var (status, document) = await fixture.Api.GetAsync("/api/openapi/admin.json");

@@ -57,6 +57,8 @@ public abstract class EapClusterFixture : IAsyncLifetime
             ["Eap:Tls:ClientCaFile"] = Pki.CaFile,
             // The "Orleans" category is at Warning; the tests read why a handshake was refused.
             ["Logging:LogLevel:Orleans.Radius"] = "Information",
+            // The dashboard tells which silo holds a conversation.
+            ["Dashboard:Enabled"] = "true",
         };
         await Cluster.StartRedisAsync();
         Cluster.Configure("eap.json", Users, maxFailures: 0, settings: settings);

@@ -23,7 +23,10 @@ public sealed class FailoverFixture : IAsyncLifetime
     {
         await Cluster.StartRedisAsync();
         // Lockout stays out of the way of load tests: radload never sends a wrong password.
-        Cluster.Configure("first-run.json", LoadUserList().Append(new TestUser(Survivor, SurvivorPassword)), maxFailures: 0);
+        // The dashboard tells where the users' grains live.
+        Cluster.Configure(
+            "first-run.json", LoadUserList().Append(new TestUser(Survivor, SurvivorPassword)), maxFailures: 0,
+            settings: new Dictionary<string, string> { ["Dashboard:Enabled"] = "true" });
         await Cluster.StartAsync(silos: 2, gateways: 2);
     }
 

@@ -33,6 +33,7 @@ public sealed class OperationsFixture : IAsyncLifetime
         {
             ["Health:Token"] = HealthToken,
             ["Admin:Token"] = AdminToken,
+            ["Dashboard:Enabled"] = "true",
         });
         await Cluster.StartAsync(silos: 1, gateways: 1);
     }
