@@ -5,7 +5,8 @@
 #   fr     FreeRADIUS 3.2 tuned as in ../shared/tools/freeradius-peer (THREADS=4, RECV_BUFF=4 MiB)
 # Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process (Valkey included:
 # FreeRADIUS writes its detail file itself, so Valkey's share is part of our cost).
-# Usage: [MODE=acct] [WARMUP=seconds] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
+# NODE_ARGS: extra --Key=value arguments for our nodes (e.g. NODE_ARGS=--Dashboard:Enabled=true for an A/B).
+# Usage: [MODE=acct] [WARMUP=seconds] [NODE_ARGS=...] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
 load_mode=${MODE:-pap}
 port=18120; [[ $load_mode == acct ]] && port=18130
@@ -53,7 +54,7 @@ measure() { # name, then "label:pid" pairs of the server processes
 run_aio() {
   start_redis
   dotnet "$silo" --config "$work/nodes.json" --Valkey:ConnectionString=127.0.0.1:16390 --Gateway:Enabled=true \
-    --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 >"$work/aio.log" 2>&1 &
+    --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 ${NODE_ARGS:-} >"$work/aio.log" 2>&1 &
   local pid=$!; pids+=("$pid")
   wait_ready http://127.0.0.1:18080/health/ready
   "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true   # warm-up: activate the user grains, let tiered JIT reach steady state (acct needs about 25 s)
@@ -64,11 +65,11 @@ run_aio() {
 run_split() {
   start_redis
   dotnet "$silo" --config "$work/nodes.json" --Valkey:ConnectionString=127.0.0.1:16390 --Cluster:AdvertisedAddress=127.0.0.1 \
-    --urls http://127.0.0.1:18080 >"$work/silo.log" 2>&1 &
+    --urls http://127.0.0.1:18080 ${NODE_ARGS:-} >"$work/silo.log" 2>&1 &
   local silo_pid=$!; pids+=("$silo_pid")
   wait_ready http://127.0.0.1:18080/health/ready
   dotnet "$gateway" --config "$work/nodes.json" --Valkey:ConnectionString=127.0.0.1:16390 --Gateway:Address=127.0.0.1 \
-    --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18081 >"$work/gateway.log" 2>&1 &
+    --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18081 ${NODE_ARGS:-} >"$work/gateway.log" 2>&1 &
   local gateway_pid=$!; pids+=("$gateway_pid")
   wait_ready http://127.0.0.1:18081/health/ready
   "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true
