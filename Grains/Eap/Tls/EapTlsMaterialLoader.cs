@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.X509;
 using Orleans.Radius.Grains.Eap.Tls.Crypto;
+using Orleans.Radius.Grains.Eap.Tls.OpenSsl;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
@@ -85,7 +87,7 @@ internal static class EapTlsMaterialLoader
         return certificates;
     }
 
-    private static (PlatformSigningKey Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
+    private static (SafeOpenSslKeyHandle Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
     {
         var text = ReadText(options.KeyFile, "KeyFile", required: true, problems);
         if (text is null)
@@ -133,9 +135,7 @@ internal static class EapTlsMaterialLoader
             }
 
             var kind = key is ECDsa ecdsa ? CurveKind(ecdsa) : EapTlsKeyKind.Rsa;
-            var signingKey = new PlatformSigningKey(key);
-            key = null; // owned by the signing key from here on
-            return (signingKey, kind);
+            return (ToOpenSsl(key), kind);
         }
         catch (CryptographicException) when (encrypted)
         {
@@ -152,6 +152,27 @@ internal static class EapTlsMaterialLoader
         }
 
         return null;
+    }
+
+    // .NET parsed and checked the PEM (its password handling names problems well); OpenSSL gets the key as PKCS #8.
+    private static unsafe SafeOpenSslKeyHandle ToOpenSsl(AsymmetricAlgorithm key)
+    {
+        var pkcs8 = key.ExportPkcs8PrivateKey();
+        try
+        {
+            fixed (byte* start = pkcs8)
+            {
+                var cursor = start;
+                OpenSslErrors.Clear();
+                var loaded = LibCrypto.d2i_AutoPrivateKey(0, ref cursor, new CLong(pkcs8.Length));
+                var reason = OpenSslErrors.Drain();
+                return loaded.IsInvalid ? throw new CryptographicException($"OpenSSL refused the key: {reason}") : loaded;
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
     }
 
     private static EapTlsKeyKind CurveKind(ECDsa key)
