@@ -9,11 +9,10 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// </summary>
 internal sealed class EapTlsMaterial : IDisposable
 {
-    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, SafeOpenSslKeyHandle privateKey, EapTlsKeyKind keyKind, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
+    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, SafeOpenSslKeyHandle privateKey, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
     {
         ServerChain = serverChain;
         PrivateKey = privateKey;
-        KeyKind = keyKind;
         ClientCas = clientCas;
         Crls = crls;
     }
@@ -23,8 +22,6 @@ internal sealed class EapTlsMaterial : IDisposable
 
     /// <summary>The server's private key, loaded into OpenSSL once; each server context takes its own reference.</summary>
     public SafeOpenSslKeyHandle PrivateKey { get; }
-
-    public EapTlsKeyKind KeyKind { get; }
 
     /// <summary>Trust anchors for client certificates; empty when EAP-TLS is not configured.</summary>
     public IReadOnlyList<X509Certificate> ClientCas { get; }

@@ -19,7 +19,7 @@ internal sealed class EapTlsSession : IDisposable
 
     // The connection whose handshake runs on this thread, for OpenSSL's certificate callback.
     [ThreadStatic]
-    private static EapTlsSession? t_handshaking;
+    private static EapTlsSession? _handshaking;
 
     private readonly EapTlsServerSetup _setup;
     private readonly EapType _method;
@@ -104,14 +104,14 @@ internal sealed class EapTlsSession : IDisposable
         if (Keys is null)
         {
             int result;
-            t_handshaking = this;
+            _handshaking = this;
             try
             {
                 result = LibSsl.SSL_do_handshake(_ssl);
             }
             finally
             {
-                t_handshaking = null;
+                _handshaking = null;
             }
 
             if (result != 1)
@@ -189,7 +189,7 @@ internal sealed class EapTlsSession : IDisposable
         try
         {
             var ssl = LibCrypto.X509_STORE_CTX_get_ex_data(storeContext, LibSsl.SSL_get_ex_data_X509_STORE_CTX_idx());
-            var session = t_handshaking;
+            var session = _handshaking;
             if (session is null || ssl == 0 || ssl != session._ssl.DangerousGetHandle())
             {
                 LibCrypto.X509_STORE_CTX_set_error(storeContext, LibCrypto.VerifyApplicationVerification);
