@@ -328,6 +328,10 @@ internal sealed partial class EapConversationGrain(
             _context = NewContext(conversation);
             CountStarted();
         }
+        else
+        {
+            (method as IDisposable)?.Dispose();
+        }
     }
 
     // A TLS-based method holds an OpenSSL connection: freed as soon as the conversation no longer needs it.
