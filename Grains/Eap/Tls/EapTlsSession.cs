@@ -197,6 +197,9 @@ internal sealed class EapTlsSession : IDisposable
             }
 
             var check = session.Validate(PeerChain(storeContext));
+
+            // The validator's own platform crypto shares this thread's error queue: nothing of it may reach SSL_get_error.
+            OpenSslErrors.Clear();
             LibCrypto.X509_STORE_CTX_set_error(storeContext, check.Accepted ? LibCrypto.VerifyOk : VerifyError(check.Alert));
             return check.Accepted ? 1 : 0;
         }
