@@ -65,6 +65,7 @@ internal sealed partial class EapConversationGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        ReleaseMethod();
         if (_counted)
         {
             _counted = false;
@@ -216,6 +217,7 @@ internal sealed partial class EapConversationGrain(
     private EapRoundResult StartMethod(EapType type, byte responseIdentifier)
     {
         var conversation = Conversation;
+        ReleaseMethod();
         _method = methods.Create(type);
         if (_method is null)
         {
@@ -256,7 +258,7 @@ internal sealed partial class EapConversationGrain(
         var conversation = Conversation;
         conversation.Stage = EapConversationStage.Finished;
         conversation.Progress = null;
-        _method = null;
+        ReleaseMethod();
         var packet = new byte[EapPacket.SuccessFailureLength];
         _ = kind == EapReplyKind.Accept
             ? EapPacketWriter.TryWriteSuccess(packet, responseIdentifier, out _)
@@ -326,6 +328,17 @@ internal sealed partial class EapConversationGrain(
             _context = NewContext(conversation);
             CountStarted();
         }
+        else
+        {
+            (method as IDisposable)?.Dispose();
+        }
+    }
+
+    // A TLS-based method holds an OpenSSL connection: freed as soon as the conversation no longer needs it.
+    private void ReleaseMethod()
+    {
+        (_method as IDisposable)?.Dispose();
+        _method = null;
     }
 
     private EapMethodContext NewContext(EapConversationState conversation) =>

@@ -9,7 +9,7 @@ namespace Orleans.Radius.Grains.Eap.Methods;
 /// Creates the TLS-based methods (EAP-TLS, PEAP, EAP-TTLS) for new conversations. A silo singleton: the certificate
 /// material is read once, when the factory is built; every method gets its own TLS session.
 /// </summary>
-internal sealed class EapTlsMethodFactory
+internal sealed class EapTlsMethodFactory : IDisposable
 {
     private readonly EapTlsOptions _options;
     private readonly EapTlsServerSetup? _setup;
@@ -26,7 +26,11 @@ internal sealed class EapTlsMethodFactory
             List<string> problems = [];
             var material = EapTlsMaterialLoader.TryLoad(_options, problems)
                 ?? throw new OptionsValidationException(EapTlsOptions.Section, typeof(EapTlsOptions), problems);
-            _setup = new EapTlsServerSetup(material, material.ClientCas.Count > 0 ? new ClientCertificateValidator(material) : null, time);
+            using (material)
+            {
+                // The server context holds its own reference to the key.
+                _setup = new EapTlsServerSetup(material, material.ClientCas.Count > 0 ? new ClientCertificateValidator(material) : null, time);
+            }
         }
     }
 
@@ -58,4 +62,7 @@ internal sealed class EapTlsMethodFactory
             _ => new TtlsMethod(session, _options, _logger),
         };
     }
+
+    /// <summary>Lets go of the silo's server context; connections still open keep their own reference.</summary>
+    public void Dispose() => _setup?.Dispose();
 }

@@ -9,7 +9,7 @@ namespace Orleans.Radius.Grains.Eap.Methods;
 /// messages with the peer's ACKs, reassembly of the peer's fragments under a cap with our ACKs, and a TLS alert
 /// delivered before the Failure. Subclasses only see whole TLS application data once the handshake is done.
 /// </summary>
-internal abstract partial class TlsBasedMethod : IEapMethod
+internal abstract partial class TlsBasedMethod : IEapMethod, IDisposable
 {
     // Every Request of a legitimate conversation moves the handshake or the tunnel on; a few dozen are plenty
     // even with small fragments, so a peer that keeps ACKing is cut off.
@@ -37,6 +37,9 @@ internal abstract partial class TlsBasedMethod : IEapMethod
     protected EapTlsSession Session { get; }
 
     protected ILogger Logger { get; }
+
+    /// <summary>Frees the TLS connection (the conversation ended or its grain deactivates).</summary>
+    public void Dispose() => Session.Dispose();
 
     public EapStep Start(EapMethodContext context) => EapStep.Continue([(byte)((byte)EapTlsFlags.Start | _version)]);
 

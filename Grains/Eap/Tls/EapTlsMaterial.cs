@@ -1,5 +1,5 @@
 using Org.BouncyCastle.X509;
-using Orleans.Radius.Grains.Eap.Tls.Crypto;
+using Orleans.Radius.Grains.Eap.Tls.OpenSsl;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
 
@@ -9,11 +9,10 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// </summary>
 internal sealed class EapTlsMaterial : IDisposable
 {
-    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, PlatformSigningKey signingKey, EapTlsKeyKind keyKind, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
+    public EapTlsMaterial(IReadOnlyList<byte[]> serverChain, SafeOpenSslKeyHandle privateKey, IReadOnlyList<X509Certificate> clientCas, IReadOnlyList<X509Crl> crls)
     {
         ServerChain = serverChain;
-        SigningKey = signingKey;
-        KeyKind = keyKind;
+        PrivateKey = privateKey;
         ClientCas = clientCas;
         Crls = crls;
     }
@@ -21,10 +20,8 @@ internal sealed class EapTlsMaterial : IDisposable
     /// <summary>DER of the server certificate first, then its intermediates.</summary>
     public IReadOnlyList<byte[]> ServerChain { get; }
 
-    /// <summary>The server's private key, on the platform (OpenSSL), which signs faster than managed code.</summary>
-    public PlatformSigningKey SigningKey { get; }
-
-    public EapTlsKeyKind KeyKind { get; }
+    /// <summary>The server's private key, loaded into OpenSSL once; each server context takes its own reference.</summary>
+    public SafeOpenSslKeyHandle PrivateKey { get; }
 
     /// <summary>Trust anchors for client certificates; empty when EAP-TLS is not configured.</summary>
     public IReadOnlyList<X509Certificate> ClientCas { get; }
@@ -35,5 +32,5 @@ internal sealed class EapTlsMaterial : IDisposable
     /// <summary>True when a CRL file was configured: the leaf's issuer must then have a current CRL.</summary>
     public bool CheckRevocation => Crls.Count > 0;
 
-    public void Dispose() => SigningKey.Dispose();
+    public void Dispose() => PrivateKey.Dispose();
 }

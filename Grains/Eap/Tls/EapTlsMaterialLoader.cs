@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Org.BouncyCastle.Security.Certificates;
 using Org.BouncyCastle.X509;
 using Orleans.Radius.Grains.Eap.Tls.Crypto;
+using Orleans.Radius.Grains.Eap.Tls.OpenSsl;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 
 namespace Orleans.Radius.Grains.Eap.Tls;
@@ -15,6 +17,10 @@ internal static class EapTlsMaterialLoader
 {
     private const string RsaOid = "1.2.840.113549.1.1.1";
     private const string EcOid = "1.2.840.10045.2.1";
+
+    // P-256, P-384 and P-521 by OID and by the names .NET may give them.
+    private static readonly string?[] SupportedCurves =
+        ["1.2.840.10045.3.1.7", "1.3.132.0.34", "1.3.132.0.35", "nistP256", "ECDSA_P256", "nistP384", "ECDSA_P384", "nistP521", "ECDSA_P521"];
 
     /// <summary>Loads the material; null with the problems listed when anything is wrong.</summary>
     public static EapTlsMaterial? TryLoad(EapTlsOptions options, List<string> problems)
@@ -47,10 +53,10 @@ internal static class EapTlsMaterialLoader
 
         if (problems.Count == before && chain is not null && key is { } loaded)
         {
-            return new EapTlsMaterial(chain, loaded.Key, loaded.Kind, cas, crls);
+            return new EapTlsMaterial(chain, loaded, cas, crls);
         }
 
-        key?.Key.Dispose();
+        key?.Dispose();
         return null;
     }
 
@@ -85,7 +91,7 @@ internal static class EapTlsMaterialLoader
         return certificates;
     }
 
-    private static (PlatformSigningKey Key, EapTlsKeyKind Kind)? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
+    private static SafeOpenSslKeyHandle? ReadKey(EapTlsOptions options, byte[] certificateDer, List<string> problems)
     {
         var text = ReadText(options.KeyFile, "KeyFile", required: true, problems);
         if (text is null)
@@ -132,10 +138,12 @@ internal static class EapTlsMaterialLoader
                 return null;
             }
 
-            var kind = key is ECDsa ecdsa ? CurveKind(ecdsa) : EapTlsKeyKind.Rsa;
-            var signingKey = new PlatformSigningKey(key);
-            key = null; // owned by the signing key from here on
-            return (signingKey, kind);
+            if (key is ECDsa ecdsa)
+            {
+                CheckCurve(ecdsa);
+            }
+
+            return ToOpenSsl(key);
         }
         catch (CryptographicException) when (encrypted)
         {
@@ -154,16 +162,35 @@ internal static class EapTlsMaterialLoader
         return null;
     }
 
-    private static EapTlsKeyKind CurveKind(ECDsa key)
+    // .NET parsed and checked the PEM (its password handling names problems well); OpenSSL gets the key as PKCS #8.
+    private static unsafe SafeOpenSslKeyHandle ToOpenSsl(AsymmetricAlgorithm key)
+    {
+        var pkcs8 = key.ExportPkcs8PrivateKey();
+        try
+        {
+            fixed (byte* start = pkcs8)
+            {
+                var cursor = start;
+                OpenSslErrors.Clear();
+                var loaded = LibCrypto.d2i_AutoPrivateKey(0, ref cursor, new CLong(pkcs8.Length));
+                var reason = OpenSslErrors.Drain();
+                return loaded.IsInvalid ? throw new CryptographicException($"OpenSSL refused the key: {reason}") : loaded;
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+    }
+
+    // TLS 1.3 signature schemes exist for these three curves only (RFC 8446 §4.2.3).
+    private static void CheckCurve(ECDsa key)
     {
         var oid = key.ExportParameters(false).Curve.Oid;
-        return (oid.Value, oid.FriendlyName) switch
+        if (!SupportedCurves.Contains(oid.Value) && !SupportedCurves.Contains(oid.FriendlyName))
         {
-            ("1.2.840.10045.3.1.7", _) or (_, "nistP256" or "ECDSA_P256") => EapTlsKeyKind.EcdsaP256,
-            ("1.3.132.0.34", _) or (_, "nistP384" or "ECDSA_P384") => EapTlsKeyKind.EcdsaP384,
-            ("1.3.132.0.35", _) or (_, "nistP521" or "ECDSA_P521") => EapTlsKeyKind.EcdsaP521,
-            _ => throw new NotSupportedException($"the ECDSA curve {oid.Value ?? oid.FriendlyName} is not P-256, P-384 or P-521"),
-        };
+            throw new NotSupportedException($"the ECDSA curve {oid.Value ?? oid.FriendlyName} is not P-256, P-384 or P-521");
+        }
     }
 
     private static List<X509Crl> ReadCrls(string path, List<string> problems)

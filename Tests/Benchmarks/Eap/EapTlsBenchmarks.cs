@@ -47,6 +47,7 @@ public class EapTlsBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _factory.Dispose();
         if (_authentications > 0)
         {
             Console.WriteLine($"// server share ({Key}, TLS 1.{Tls - 10}): {_serverTime.Elapsed.TotalMilliseconds / _authentications:F3} ms per authentication over {_authentications}");
@@ -64,8 +65,10 @@ public class EapTlsBenchmarks
     private async Task RunAsync(EapType type, System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate, Func<byte[], byte[]?>? phase2)
     {
         var client = new TestTlsClient(Tls == 13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12, (byte)type, _pki.ServerCertificateDer, clientCertificate);
-        var method = new TimedMethod(_factory.Create(type)!, _serverTime);
+        var created = _factory.Create(type)!;
+        var method = new TimedMethod(created, _serverTime);
         var step = await new TestEapPeer(client, 1398, phase2).RunAsync(method, new EapMethodContext("alice", "bench", _users, TimeProvider.System));
+        (created as IDisposable)?.Dispose();
         if (step.Kind != EapStepKind.Success)
         {
             throw new InvalidOperationException($"{type} did not succeed");

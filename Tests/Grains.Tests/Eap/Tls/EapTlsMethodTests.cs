@@ -36,7 +36,7 @@ public sealed class EapTlsMethodTests
     [Theory]
     [InlineData(TestKeyKind.Ecdsa, 12, NamedGroup.secp256r1)]
     [InlineData(TestKeyKind.Ecdsa, 13, NamedGroup.secp256r1)]
-    [InlineData(TestKeyKind.Ecdsa, 12, NamedGroup.secp384r1)]
+    [InlineData(TestKeyKind.Rsa, 12, NamedGroup.secp384r1)]
     [InlineData(TestKeyKind.Rsa, 13, NamedGroup.secp384r1)]
     [InlineData(TestKeyKind.Rsa, 12, NamedGroup.secp521r1)]
     [InlineData(TestKeyKind.Rsa, 13, NamedGroup.x25519)]
