@@ -3,11 +3,13 @@
 # stand-in), radclient/radtest and the FreeRADIUS dictionaries, eapol_test, and a C toolchain for radload;
 # promtool (prometheus) for the metrics format checks; for scripts/check-deploy.sh: nginx with the stream
 # module, PyYAML and npm; for the nginx load-balancer test (network namespaces, policy routing, the run.sh
-# twin's readiness checks): iproute2, iptables and curl.
+# twin's readiness checks): iproute2, iptables and curl; libssl3, which the EAP TLS engine calls directly (.NET
+# loads it too, so it is normally there already).
 set -euo pipefail
 packages=(redis-server freeradius-utils freeradius-common eapoltest gcc make)
 packages+=(nginx libnginx-mod-stream prometheus python3-yaml)
 packages+=(iproute2 iptables curl)
+packages+=(libssl3)
 # npm: Debian's package only where no Node.js with npm is installed (it conflicts with other Node.js builds).
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
