@@ -2,11 +2,13 @@
 # Side-by-side benchmark with radload (MODE=pap or acct; window 256, 10 s, Message-Authenticator on), one run each of:
 #   aio    all-in-one silo+gateway on Valkey (redis-server stand-in)
 #   split  separate gateway process + silo process on Valkey
+#   mem    all-in-one on the embedded default: no Valkey, nothing durable. Not a deployment: it shows what the
+#          silo and gateway cost with storage taken out, the floor any storage design starts from
 #   fr     FreeRADIUS 3.2 tuned as in ../shared/tools/freeradius-peer (THREADS=4, RECV_BUFF=4 MiB)
 # Prints radload's RESULT line and the CPU seconds per 1,000 requests of every server process (Valkey included:
 # FreeRADIUS writes its detail file itself, so Valkey's share is part of our cost).
 # NODE_ARGS: extra --Key=value arguments for our nodes (e.g. NODE_ARGS=--Dashboard:Enabled=true for an A/B).
-# Usage: [MODE=acct] [WARMUP=seconds] [NODE_ARGS=...] scripts/bench/compare.sh [rounds] [aio|split|fr...]   (root, loopback only; stops only what it started)
+# Usage: [MODE=acct] [WARMUP=seconds] [NODE_ARGS=...] scripts/bench/compare.sh [rounds] [aio|split|mem|fr...]   (root, loopback only; stops only what it started)
 set -euo pipefail
 load_mode=${MODE:-pap}
 port=18120; [[ $load_mode == acct ]] && port=18130
@@ -60,6 +62,16 @@ run_aio() {
   "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true   # warm-up: activate the user grains, let tiered JIT reach steady state (acct needs about 25 s)
   measure aio "silo+gateway:$pid" "valkey:$redis_pid"
   kill "$pid"; wait "$pid" 2>/dev/null || true; kill "$redis_pid"; wait "$redis_pid" 2>/dev/null || true
+}
+
+run_mem() {
+  dotnet "$silo" --config "$work/nodes.json" --Gateway:Enabled=true \
+    --Gateway:Address=127.0.0.1 --Gateway:AuthPort=18120 --Gateway:AcctPort=18130 --urls http://127.0.0.1:18080 ${NODE_ARGS:-} >"$work/mem.log" 2>&1 &
+  local pid=$!; pids+=("$pid")
+  wait_ready http://127.0.0.1:18080/health/ready
+  "$radload" -s "127.0.0.1:$port" -m "$load_mode" -M -w 256 -d "${WARMUP:-25}" >/dev/null || true
+  measure mem "silo+gateway:$pid"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 run_split() {
