@@ -5,7 +5,7 @@
   reads, per-node environment keys stay within the per-node set, and the gateways are on the host network.
 - Kubernetes manifests: parse; every container has liveness/readiness probes and resources; the silo grace
   period exceeds Eap__DrainTimeout; the UDP Service keeps the source address; PodDisruptionBudgets exist; the
-  ConfigMap equals deploy/config/radius.env.
+  ConfigMap equals deploy/config/radius.env; a NetworkPolicy admits only silos and gateways to Valkey.
 - Grafana dashboard: JSON with the panels the deployment promises, each with a query.
 Prints one line per problem and exits 1 if there is any.
 """
@@ -101,10 +101,11 @@ def check_kubernetes():
     for path in sorted((DEPLOY / "kubernetes").glob("*.yaml")):
         for document in yaml.safe_load_all(path.read_text()):
             if document:
-                for key in ("apiVersion", "kind", "metadata"):
-                    if key not in document:
-                        problem(f"{path.name}: a document has no {key}")
-                documents.append((path.name, document))
+                missing = [key for key in ("apiVersion", "kind", "metadata") if key not in document]
+                for key in missing:
+                    problem(f"{path.name}: a document has no {key}")
+                if not missing:
+                    documents.append((path.name, document))
     kinds = {}
     for file, document in documents:
         kinds.setdefault(document["kind"], []).append((file, document))
@@ -146,6 +147,23 @@ def check_kubernetes():
     secrets = {d["metadata"]["name"] for _, d in kinds.get("Secret", [])}
     if not {"radius-secrets", "radius-admin"} <= secrets:
         problem(f"kubernetes: Secrets {sorted(secrets)}, need radius-secrets and radius-admin")
+    check_valkey_policy(kinds.get("NetworkPolicy", []))
+
+
+def check_valkey_policy(policies):
+    """Valkey has no password in the manifests, so a policy must admit only silo and gateway pods."""
+    guarding = [d for _, d in policies
+                if d["spec"].get("podSelector", {}).get("matchLabels", {}).get("app.kubernetes.io/name") == "valkey"
+                and "Ingress" in d["spec"].get("policyTypes", [])]
+    if not guarding:
+        problem("kubernetes: no NetworkPolicy restricts ingress to Valkey")
+        return
+    for policy in guarding:
+        for rule in policy["spec"].get("ingress", []):
+            sources = rule.get("from")
+            names = {peer.get("podSelector", {}).get("matchLabels", {}).get("app.kubernetes.io/name") for peer in sources or []}
+            if not sources or any(set(peer) != {"podSelector"} for peer in sources) or not names <= {"silo", "gateway"}:
+                problem(f"kubernetes: NetworkPolicy {policy['metadata']['name']} admits more than silo and gateway pods to Valkey")
 
 
 REQUIRED_PANELS = {
