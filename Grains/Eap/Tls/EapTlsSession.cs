@@ -15,7 +15,8 @@ namespace Orleans.Radius.Grains.Eap.Tls;
 /// </summary>
 internal sealed class EapTlsSession : IDisposable
 {
-    private const int ReadChunk = 16 * 1024;
+    // Smaller than a record is fine: SSL_read hands out the rest of a record on the next call.
+    private const int ReadChunk = 4 * 1024;
 
     // The connection whose handshake runs on this thread, for OpenSSL's certificate callback.
     [ThreadStatic]
@@ -274,21 +275,22 @@ internal sealed class EapTlsSession : IDisposable
 
     private static int ProtocolVersion(EapTlsVersion version) => version == EapTlsVersion.Tls13 ? LibSsl.Tls13Version : LibSsl.Tls12Version;
 
+    // Reads through a stack buffer: most rounds carry no application data (none at all in EAP-TLS), and a
+    // buffer kept for them would cost every session a record's worth of memory.
     private unsafe bool ReadApplicationData()
     {
-        _received ??= new ArrayBufferWriter<byte>();
+        Span<byte> chunk = stackalloc byte[ReadChunk];
         while (true)
         {
-            var span = _received.GetSpan(ReadChunk);
             int read;
-            fixed (byte* start = span)
+            fixed (byte* start = chunk)
             {
-                read = LibSsl.SSL_read(_ssl, start, span.Length);
+                read = LibSsl.SSL_read(_ssl, start, chunk.Length);
             }
 
             if (read > 0)
             {
-                _received.Advance(read);
+                (_received ??= new ArrayBufferWriter<byte>()).Write(chunk[..read]);
                 continue;
             }
 
