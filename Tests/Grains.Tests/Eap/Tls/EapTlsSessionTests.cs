@@ -66,8 +66,7 @@ public sealed class EapTlsSessionTests
         var pki = TestPki.Ecdsa;
         using var setup = Setup(pki);
         using var session = new EapTlsSession(setup, Settings(EapType.Ttls));
-        var protocol = new TlsClientProtocol();
-        protocol.Connect(EapTlsTestRig.Client(pki, 12, EapType.Ttls));
+        var protocol = Connect(EapTlsTestRig.Client(pki, 12, EapType.Ttls));
         var hello = Output(protocol);
 
         // A ServerHello where the ClientHello belongs.
@@ -89,8 +88,7 @@ public sealed class EapTlsSessionTests
         var pki = TestPki.Ecdsa;
         using var setup = Setup(pki);
         using var session = new EapTlsSession(setup, Settings(EapType.Tls));
-        var protocol = new TlsClientProtocol();
-        protocol.Connect(EapTlsTestRig.Client(pki, version, EapType.Tls));
+        var protocol = Connect(EapTlsTestRig.Client(pki, version, EapType.Tls));
         var failed = false;
         for (var flight = 0; flight < 4 && !failed; flight++)
         {
@@ -116,8 +114,7 @@ public sealed class EapTlsSessionTests
         var pki = TestPki.Ecdsa;
         using var setup = Setup(pki);
         var session = new EapTlsSession(setup, Settings(EapType.Tls));
-        var protocol = new TlsClientProtocol();
-        protocol.Connect(EapTlsTestRig.Client(pki, 13, EapType.Tls, pki.Client));
+        var protocol = Connect(EapTlsTestRig.Client(pki, 13, EapType.Tls, pki.Client));
 
         session.Dispose();
         session.Dispose();
@@ -149,8 +146,7 @@ public sealed class EapTlsSessionTests
         var pki = TestPki.Ecdsa;
         using var setup = Setup(pki);
         using var session = new EapTlsSession(setup, Settings(EapType.Peap));
-        var protocol = new TlsClientProtocol();
-        protocol.Connect(EapTlsTestRig.Client(pki, 12, EapType.Peap, groups: [NamedGroup.secp384r1]));
+        var protocol = Connect(EapTlsTestRig.Client(pki, 12, EapType.Peap, groups: [NamedGroup.secp384r1]));
 
         Assert.False(session.Offer(Output(protocol)));
         Assert.True(session.IsFailed);
@@ -167,10 +163,16 @@ public sealed class EapTlsSessionTests
     private static EapTlsServerSettings Settings(EapType method) =>
         new(method, EapTlsVersion.Tls12, EapTlsVersion.Tls13, RequestClientCertificate: method == EapType.Tls);
 
-    private static TlsClientProtocol Handshake(EapTlsSession session, TestTlsClient client)
+    private static TlsClientProtocol Connect(TestTlsClient client)
     {
         var protocol = new TlsClientProtocol();
         protocol.Connect(client);
+        return protocol;
+    }
+
+    private static TlsClientProtocol Handshake(EapTlsSession session, TestTlsClient client)
+    {
+        var protocol = Connect(client);
         for (var flight = 0; flight < 8 && (protocol.IsHandshaking || !session.IsHandshakeComplete); flight++)
         {
             Assert.True(session.Offer(Output(protocol)), session.FailureReason);

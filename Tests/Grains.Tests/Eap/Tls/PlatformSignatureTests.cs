@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Security;
 using Orleans.Radius.Grains.Eap.Tls.Crypto;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
@@ -22,13 +23,7 @@ public sealed class PlatformSignatureTests
         var ours = new PlatformX509Certificate(pki.Client.RawData);
         var theirs = new BcCertificate(pki.Client.RawData);
 
-        Assert.True(ours.IsSignatureValid(issuerKey));
-        Assert.True(theirs.IsSignatureValid(issuerKey));
-        ours.Verify(issuerKey);
-        Assert.False(ours.IsSignatureValid(otherKey));
-        Assert.False(theirs.IsSignatureValid(otherKey));
-        var refused = Assert.Throws<InvalidKeyException>(() => { ours.Verify(otherKey); });
-        Assert.Equal(Assert.Throws<InvalidKeyException>(() => { theirs.Verify(otherKey); }).Message, refused.Message);
+        AssertSameVerdicts(ours.IsSignatureValid, ours.Verify, theirs.IsSignatureValid, theirs.Verify, issuerKey, otherKey);
 
         // Signed by the registered key, but not this certificate's signature: the platform's verdict is no.
         var otherCertificate = new PlatformX509Certificate(pki.Untrusted.RawData);
@@ -47,17 +42,29 @@ public sealed class PlatformSignatureTests
         var ours = new PlatformX509Crl(der);
         var theirs = new BcCrl(der);
 
-        Assert.True(ours.IsSignatureValid(issuerKey));
-        Assert.True(theirs.IsSignatureValid(issuerKey));
-        ours.Verify(issuerKey);
-        Assert.False(ours.IsSignatureValid(otherKey));
-        Assert.False(theirs.IsSignatureValid(otherKey));
-        var refused = Assert.Throws<InvalidKeyException>(() => { ours.Verify(otherKey); });
-        Assert.Equal(Assert.Throws<InvalidKeyException>(() => { theirs.Verify(otherKey); }).Message, refused.Message);
+        AssertSameVerdicts(ours.IsSignatureValid, ours.Verify, theirs.IsSignatureValid, theirs.Verify, issuerKey, otherKey);
+    }
+
+    // Both accept the issuer's key and refuse the other one, with the same message.
+    private static void AssertSameVerdicts(
+        Func<AsymmetricKeyParameter, bool> oursValid,
+        Action<AsymmetricKeyParameter> oursVerify,
+        Func<AsymmetricKeyParameter, bool> theirsValid,
+        Action<AsymmetricKeyParameter> theirsVerify,
+        AsymmetricKeyParameter issuerKey,
+        AsymmetricKeyParameter otherKey)
+    {
+        Assert.True(oursValid(issuerKey));
+        Assert.True(theirsValid(issuerKey));
+        oursVerify(issuerKey);
+        Assert.False(oursValid(otherKey));
+        Assert.False(theirsValid(otherKey));
+        var refused = Assert.Throws<InvalidKeyException>(() => oursVerify(otherKey));
+        Assert.Equal(Assert.Throws<InvalidKeyException>(() => theirsVerify(otherKey)).Message, refused.Message);
     }
 
     // The CA's key goes through the platform, the other CA's key (never registered) through BouncyCastle.
-    private static (Org.BouncyCastle.Crypto.AsymmetricKeyParameter Issuer, Org.BouncyCastle.Crypto.AsymmetricKeyParameter Other) RegisteredIssuerAndOtherKey(TestPki pki)
+    private static (AsymmetricKeyParameter Issuer, AsymmetricKeyParameter Other) RegisteredIssuerAndOtherKey(TestPki pki)
     {
         var issuerKey = new BcCertificate(pki.Ca.RawData).GetPublicKey();
         PlatformSignedDataCheck.Register(issuerKey);
